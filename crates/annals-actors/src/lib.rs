@@ -1,0 +1,1 @@
+//! annals-actors: (being built)

@@ -1,0 +1,1 @@
+//! annals-attribution: (being built)

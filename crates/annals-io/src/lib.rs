@@ -1,0 +1,1 @@
+//! annals-io: (being built)

@@ -1,0 +1,1 @@
+//! annals-nlp: (being built)

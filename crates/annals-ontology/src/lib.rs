@@ -1,0 +1,1 @@
+//! annals-ontology: (being built)

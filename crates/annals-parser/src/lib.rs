@@ -1,0 +1,1 @@
+//! annals-parser: (being built)

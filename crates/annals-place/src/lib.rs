@@ -1,0 +1,1 @@
+//! annals-place: (being built)

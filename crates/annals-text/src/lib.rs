@@ -1,0 +1,1 @@
+//! annals-text: (being built)

@@ -1,0 +1,1 @@
+//! annals-time: (being built)

@@ -1,0 +1,1 @@
+//! annals: (being built)
