@@ -7,7 +7,11 @@ use std::process::ExitCode;
 mod cmd;
 
 #[derive(Parser)]
-#[command(name = "annals", version, about = "News articles to political event data")]
+#[command(
+    name = "annals",
+    version,
+    about = "News articles to political event data"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -36,6 +40,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    restore_sigpipe();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Code(a) => cmd::code::run(a),
@@ -54,5 +59,16 @@ fn main() -> ExitCode {
             eprintln!("annals: error: {e:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Rust ignores SIGPIPE, so printing into a closed pipe (`annals code | head`)
+/// would panic; restore the default so annals ends quietly like other tools.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called once at start-up, before any thread exists; SIG_DFL is a
+    // valid disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

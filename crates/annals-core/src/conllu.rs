@@ -35,7 +35,9 @@ pub struct ConlluWord {
 impl ConlluWord {
     /// A `Key=Value` entry of the MISC column.
     pub fn misc_value(&self, key: &str) -> Option<&str> {
-        self.misc.split('|').find_map(|kv| kv.strip_prefix(key)?.strip_prefix('='))
+        self.misc
+            .split('|')
+            .find_map(|kv| kv.strip_prefix(key)?.strip_prefix('='))
     }
 }
 
@@ -157,8 +159,13 @@ pub fn write_sentence(
     out: &mut String,
     misc: &dyn Fn(usize) -> Option<String>,
 ) {
-    let Some(s) = doc.sentences.get(i) else { return };
-    out.push_str(&format!("# text = {}\n", doc.slice(s.span).replace('\n', " ")));
+    let Some(s) = doc.sentences.get(i) else {
+        return;
+    };
+    out.push_str(&format!(
+        "# text = {}\n",
+        doc.slice(s.span).replace('\n', " ")
+    ));
     for (j, t) in doc.sentence_tokens(i).iter().enumerate() {
         let head = t.head.map(|h| h + 1).unwrap_or(0);
         let mut m: Vec<String> = Vec::new();
@@ -168,7 +175,11 @@ pub fn write_sentence(
         if let Some(x) = misc(s.tokens.start + j) {
             m.push(x);
         }
-        let upos = if t.upos == Upos::X && t.xpos.is_empty() { "_" } else { t.upos.as_str() };
+        let upos = if t.upos == Upos::X && t.xpos.is_empty() {
+            "_"
+        } else {
+            t.upos.as_str()
+        };
         out.push_str(&format!(
             "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t{}\n",
             j + 1,
@@ -178,7 +189,11 @@ pub fn write_sentence(
             if t.xpos.is_empty() { "_" } else { &t.xpos },
             head,
             if t.deprel.is_empty() { "_" } else { &t.deprel },
-            if m.is_empty() { "_".to_string() } else { m.join("|") },
+            if m.is_empty() {
+                "_".to_string()
+            } else {
+                m.join("|")
+            },
         ));
     }
     out.push('\n');

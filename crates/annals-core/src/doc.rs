@@ -1,9 +1,7 @@
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
-use crate::{
-    ActorMention, Document, Event, EventRecord, PlaceMention, Span, TimeMention, Upos,
-};
+use crate::{ActorMention, Document, Event, EventRecord, PlaceMention, Span, TimeMention, Upos};
 
 /// A token with everything the linguistic stages know about it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -90,7 +88,10 @@ pub struct Doc {
 
 impl Doc {
     pub fn new(document: Document) -> Self {
-        Doc { document, ..Default::default() }
+        Doc {
+            document,
+            ..Default::default()
+        }
     }
 
     pub fn text(&self) -> &str {

@@ -25,8 +25,8 @@
 //! ```
 
 mod actor;
-pub mod conllu;
 mod component;
+pub mod conllu;
 mod doc;
 mod document;
 mod event;
@@ -40,9 +40,11 @@ pub use actor::{ActorCode, ActorMention};
 pub use component::{Component, ComponentError};
 pub use doc::{Doc, Entity, EntityLabel, Sentence, Token};
 pub use document::{Dateline, Document};
-pub use event::{Attribution, Casualties, Count, Event, EventArg, Modality};
+pub use event::{
+    Attribution, Casualties, Count, Event, EventArg, Modality, Post, Quote, SourceMention,
+};
 pub use place::{Location, PlaceMention, Precision};
-pub use record::{ActorRecord, EvidenceRecord, EventRecord, PloverRecord, TriggerRecord};
+pub use record::{ActorRecord, EventRecord, EvidenceRecord, PloverRecord, TriggerRecord};
 pub use span::Span;
 pub use tags::Upos;
 pub use time::{DatePrecision, TimeMention};

@@ -72,18 +72,24 @@ pub struct EventRecord {
 impl EventRecord {
     pub fn from_event(doc: &Doc, index: usize, e: &Event) -> Self {
         let actor = |arg: &Option<crate::EventArg>| {
-            arg.as_ref().and_then(|a| doc.actors.get(a.actor)).map(|m| ActorRecord {
-                text: m.text.clone(),
-                span: m.span,
-                code: m.code.code.clone(),
-                country: m.code.country.clone(),
-                sector: m.code.sector.clone(),
-                entity: m.entity.clone(),
-                patron: m.patron.clone(),
-                rule: m.rule.clone(),
-            })
+            arg.as_ref()
+                .and_then(|a| doc.actors.get(a.actor))
+                .map(|m| ActorRecord {
+                    text: m.text.clone(),
+                    span: m.span,
+                    code: m.code.code.clone(),
+                    country: m.code.country.clone(),
+                    sector: m.code.sector.clone(),
+                    entity: m.entity.clone(),
+                    patron: m.patron.clone(),
+                    rule: m.rule.clone(),
+                })
         };
-        let sentence_span = doc.sentences.get(e.sentence).map(|s| s.span).unwrap_or_default();
+        let sentence_span = doc
+            .sentences
+            .get(e.sentence)
+            .map(|s| s.span)
+            .unwrap_or_default();
         EventRecord {
             doc_id: doc.document.id.clone(),
             event_id: format!("{}-{}", doc.document.id, index + 1),
@@ -98,7 +104,10 @@ impl EventRecord {
             source: actor(&e.source),
             target: actor(&e.target),
             cameo: e.cameo.clone(),
-            plover: PloverRecord { kind: e.plover_type.clone(), mode: e.plover_mode.clone() },
+            plover: PloverRecord {
+                kind: e.plover_type.clone(),
+                mode: e.plover_mode.clone(),
+            },
             quad_class: e.quad_class,
             goldstein: e.goldstein,
             location: e.location.clone(),
@@ -106,7 +115,10 @@ impl EventRecord {
             modality: e.modality,
             casualties: (!e.casualties.is_empty()).then(|| e.casualties.clone()),
             evidence: EvidenceRecord {
-                trigger: TriggerRecord { text: doc.slice(e.trigger).to_owned(), span: e.trigger },
+                trigger: TriggerRecord {
+                    text: doc.slice(e.trigger).to_owned(),
+                    span: e.trigger,
+                },
                 rule: e.rule.clone(),
                 confidence: e.confidence,
                 source_via: e.source.as_ref().map(|a| a.via.clone()),

@@ -1,0 +1,387 @@
+//! Event coding on hand-parsed wire-style sentences (gold parses written as
+//! CoNLL-U, actors pushed by hand), so the tests pin the coder's behaviour
+//! independently of the tagger, parser and actor coder.
+
+use annals_core::{conllu, ActorCode, ActorMention, Component, Doc, Event, Modality};
+use annals_events::EventCoder;
+
+/// Build a one-sentence doc from `form|lemma|UPOS|head|deprel` tokens and
+/// actors given as (first token, last token, head token, country, sector), 0-based.
+/// (first token, end token, head token, country, sector) of a hand-placed actor.
+type ActorSpec<'a> = (usize, usize, usize, Option<&'a str>, Option<&'a str>);
+
+fn doc(tokens: &str, actors: &[ActorSpec]) -> Doc {
+    let mut text = String::new();
+    for (i, t) in tokens.split_whitespace().enumerate() {
+        let f: Vec<&str> = t.split('|').collect();
+        assert_eq!(f.len(), 5, "bad token {t}");
+        let xpos = match f[2] {
+            "VERB" => "VB",
+            "NOUN" => "NN",
+            "PROPN" => "NNP",
+            "NUM" => "CD",
+            _ => "_",
+        };
+        text.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t_\n",
+            i + 1,
+            f[0],
+            f[1],
+            f[2],
+            xpos,
+            f[3],
+            f[4]
+        ));
+    }
+    let mut d = conllu::to_doc("t", &conllu::parse(&text).unwrap());
+    for &(a, b, h, country, sector) in actors {
+        let span = d.tokens[a].span.cover(d.tokens[b].span);
+        d.actors.push(ActorMention {
+            text: d.slice(span).to_owned(),
+            span,
+            sentence: 0,
+            tokens: a..b + 1,
+            head: h,
+            code: ActorCode::new(country, sector),
+            ..Default::default()
+        });
+    }
+    d
+}
+
+fn code(mut d: Doc) -> Doc {
+    EventCoder::embedded().process(&mut d).unwrap();
+    d
+}
+
+fn code_of(d: &Doc, e: &Event) -> (String, String, String) {
+    let side = |a: &Option<annals_core::EventArg>| {
+        a.as_ref()
+            .and_then(|a| d.actors.get(a.actor))
+            .map(|m| m.code.code.clone())
+            .unwrap_or_default()
+    };
+    (e.cameo.clone(), side(&e.source), side(&e.target))
+}
+
+fn asserted(d: &Doc) -> Vec<&Event> {
+    d.events
+        .iter()
+        .filter(|e| e.modality == Modality::Asserted)
+        .collect()
+}
+
+#[test]
+fn tear_gas_at_protesters_is_violent_repression() {
+    let d = code(doc(
+        "Police|police|NOUN|2|nsubj fired|fire|VERB|0|root tear|tear|NOUN|4|compound gas|gas|NOUN|2|obj \
+         at|at|ADP|6|case protesters|protester|NOUN|2|obl .|.|PUNCT|2|punct",
+        &[(0, 0, 0, None, Some("COP")), (5, 5, 5, None, Some("OPP"))],
+    ));
+    assert_eq!(d.events.len(), 1, "{:?}", d.events);
+    let e = &d.events[0];
+    assert_eq!(code_of(&d, e), ("175".into(), "COP".into(), "OPP".into()));
+    assert_eq!(e.plover_type, "ASSAULT");
+    assert_eq!(e.quad_class, 4);
+    assert!(e.goldstein < 0.0);
+    assert_eq!(e.target.as_ref().unwrap().via, "obl:at");
+    assert!(e.rule.starts_with("lex:fire/v+obj="), "{}", e.rule);
+    assert_eq!(d.slice(e.trigger), "fired");
+}
+
+#[test]
+fn passive_attack_with_participle_casualties() {
+    // A refugee camp was attacked by Burundian militiamen, killing at least 156 people.
+    let d = code(doc(
+        "A|a|DET|3|det refugee|refugee|NOUN|3|compound camp|camp|NOUN|5|nsubj:pass was|be|AUX|5|aux:pass \
+         attacked|attack|VERB|0|root by|by|ADP|8|case Burundian|burundian|ADJ|8|amod militiamen|militiaman|NOUN|5|obl:agent \
+         ,|,|PUNCT|10|punct killing|kill|VERB|5|advcl at|at|ADP|12|case least|least|ADJ|13|nmod:npmod 156|156|NUM|14|nummod \
+         people|people|NOUN|10|obj .|.|PUNCT|5|punct",
+        &[(1, 2, 2, None, Some("REF")), (6, 7, 7, Some("BDI"), Some("MIL"))],
+    ));
+    let ev = asserted(&d);
+    assert_eq!(ev.len(), 1, "{:?}", d.events);
+    assert_eq!(
+        code_of(&d, ev[0]),
+        ("190".into(), "BDIMIL".into(), "REF".into())
+    );
+    assert_eq!(ev[0].source.as_ref().unwrap().via, "obl:by");
+    let dead = ev[0].casualties.dead.as_ref().expect("dead counted");
+    assert_eq!((dead.value, dead.qualifier.as_str()), (156, "at_least"));
+}
+
+#[test]
+fn nominal_air_strikes_with_by_and_against() {
+    // US air strikes by US forces against the Kataeb Hezbollah militia (headline).
+    let d = code(doc(
+        "Air|air|NOUN|2|compound strikes|strike|NOUN|0|root by|by|ADP|5|case US|US|PROPN|5|compound forces|force|NOUN|2|nmod \
+         against|against|ADP|10|case the|the|DET|10|det Kataeb|Kataeb|PROPN|9|compound Hezbollah|Hezbollah|PROPN|10|compound \
+         militia|militia|NOUN|2|nmod",
+        &[(3, 4, 4, Some("USA"), Some("MIL")), (7, 9, 9, Some("IRQ"), Some("REB"))],
+    ));
+    assert_eq!(d.events.len(), 1, "{:?}", d.events);
+    assert_eq!(
+        code_of(&d, &d.events[0]),
+        ("195".into(), "USAMIL".into(), "IRQREB".into())
+    );
+    assert_eq!(d.slice(d.events[0].trigger), "Air strikes");
+}
+
+#[test]
+fn light_verb_takes_the_code_of_its_noun() {
+    // Israel launched an attack on Gaza militants.
+    let d = code(doc(
+        "Israel|Israel|PROPN|2|nsubj launched|launch|VERB|0|root an|a|DET|4|det attack|attack|NOUN|2|obj \
+         on|on|ADP|7|case Gaza|Gaza|PROPN|7|compound militants|militant|NOUN|4|nmod .|.|PUNCT|2|punct",
+        &[(0, 0, 0, Some("ISR"), None), (5, 6, 6, Some("PSE"), Some("REB"))],
+    ));
+    assert_eq!(d.events.len(), 1, "{:?}", d.events);
+    let e = &d.events[0];
+    assert_eq!(
+        code_of(&d, e),
+        ("190".into(), "ISR".into(), "PSEREB".into())
+    );
+    assert!(e.rule.starts_with("light:launch+"), "{}", e.rule);
+    assert_eq!(d.slice(e.trigger), "launched an attack");
+}
+
+#[test]
+fn threat_codes_the_threatened_act_and_marks_it() {
+    // Iran threatened to launch a military offensive against Iraq.
+    let d = code(doc(
+        "Iran|Iran|PROPN|2|nsubj threatened|threaten|VERB|0|root to|to|PART|4|mark launch|launch|VERB|2|xcomp \
+         a|a|DET|7|det military|military|ADJ|7|amod offensive|offensive|NOUN|4|obj against|against|ADP|9|case \
+         Iraq|Iraq|PROPN|7|nmod .|.|PUNCT|2|punct",
+        &[(0, 0, 0, Some("IRN"), None), (8, 8, 8, Some("IRQ"), None)],
+    ));
+    let threat: Vec<_> = d
+        .events
+        .iter()
+        .filter(|e| e.cameo.starts_with("13"))
+        .collect();
+    assert_eq!(threat.len(), 1, "{:?}", d.events);
+    assert_eq!(
+        code_of(&d, threat[0]),
+        ("138".into(), "IRN".into(), "IRQ".into())
+    );
+    assert_eq!(threat[0].modality, Modality::Asserted);
+    let inner: Vec<_> = d.events.iter().filter(|e| e.cameo == "190").collect();
+    assert_eq!(inner.len(), 1);
+    assert_eq!(inner[0].modality, Modality::Threatened);
+    assert_eq!(
+        code_of(&d, inner[0]).1,
+        "IRN",
+        "subject inherited through xcomp"
+    );
+}
+
+#[test]
+fn demand_that_target_release_prisoners() {
+    // Washington demanded that Pyongyang release the detained sailors.
+    let d = code(doc(
+        "Washington|Washington|PROPN|2|nsubj demanded|demand|VERB|0|root that|that|SCONJ|5|mark Pyongyang|Pyongyang|PROPN|5|nsubj \
+         release|release|VERB|2|ccomp the|the|DET|8|det detained|detain|VERB|8|amod sailors|sailor|NOUN|5|obj .|.|PUNCT|2|punct",
+        &[(0, 0, 0, Some("USA"), None), (3, 3, 3, Some("PRK"), None), (7, 7, 7, None, Some("MIL"))],
+    ));
+    let demand: Vec<_> = asserted(&d);
+    assert_eq!(demand.len(), 1, "{:?}", d.events);
+    assert_eq!(
+        code_of(&d, demand[0]),
+        ("1053".into(), "USA".into(), "PRK".into())
+    );
+    assert_eq!(demand[0].plover_type, "REQUEST");
+    let release: Vec<_> = d.events.iter().filter(|e| e.cameo == "0841").collect();
+    assert_eq!(release.len(), 1);
+    assert_eq!(release[0].modality, Modality::Demanded);
+    assert_eq!(code_of(&d, release[0]).1, "PRK");
+}
+
+#[test]
+fn negation_and_future() {
+    // Police did not arrest the protesters.
+    let d = code(doc(
+        "Police|police|NOUN|4|nsubj did|do|AUX|4|aux not|not|PART|4|advmod arrest|arrest|VERB|0|root \
+         the|the|DET|6|det protesters|protester|NOUN|4|obj .|.|PUNCT|4|punct",
+        &[(0, 0, 0, None, Some("COP")), (5, 5, 5, None, Some("OPP"))],
+    ));
+    assert_eq!(d.events.len(), 1);
+    assert_eq!(d.events[0].modality, Modality::Negated);
+
+    // Jawara will visit Mauritania.
+    let d = code(doc(
+        "Jawara|Jawara|PROPN|3|nsubj will|will|AUX|3|aux visit|visit|VERB|0|root Mauritania|Mauritania|PROPN|3|obj .|.|PUNCT|3|punct",
+        &[(0, 0, 0, Some("GMB"), Some("GOV")), (3, 3, 3, Some("MRT"), None)],
+    ));
+    let visit: Vec<_> = d.events.iter().filter(|e| e.cameo == "042").collect();
+    assert_eq!(visit.len(), 1, "{:?}", d.events);
+    assert_eq!(visit[0].modality, Modality::Planned);
+    let intent: Vec<_> = asserted(&d);
+    assert_eq!(intent.len(), 1);
+    assert_eq!(
+        code_of(&d, intent[0]),
+        ("036".into(), "GMBGOV".into(), "MRT".into())
+    );
+    assert_eq!(intent[0].plover_type, "AGREE");
+}
+
+#[test]
+fn conjoined_verbs_share_subject_and_casualties_are_counted() {
+    // Troops killed at least 25 fighters and wounded 55, and arrested three people.
+    let d = code(doc(
+        "Troops|troop|NOUN|2|nsubj killed|kill|VERB|0|root at|at|ADP|4|case least|least|ADJ|5|nmod:npmod 25|25|NUM|6|nummod \
+         fighters|fighter|NOUN|2|obj and|and|CCONJ|8|cc wounded|wound|VERB|2|conj 55|55|NUM|8|obj ,|,|PUNCT|12|punct \
+         and|and|CCONJ|12|cc arrested|arrest|VERB|2|conj three|three|NUM|14|nummod people|people|NOUN|12|obj .|.|PUNCT|2|punct",
+        &[(0, 0, 0, Some("SYR"), Some("MIL")), (5, 5, 5, None, Some("REB")), (13, 13, 13, None, Some("CVL"))],
+    ));
+    let kill: Vec<_> = d
+        .events
+        .iter()
+        .filter(|e| e.cameo.starts_with("19"))
+        .collect();
+    assert_eq!(kill.len(), 1, "{:?}", d.events);
+    let c = &kill[0].casualties;
+    assert_eq!(
+        c.dead.as_ref().map(|x| (x.value, x.qualifier.as_str())),
+        Some((25, "at_least"))
+    );
+    assert_eq!(
+        c.injured.as_ref().map(|x| (x.value, x.qualifier.as_str())),
+        Some((55, "exact"))
+    );
+    let arrest: Vec<_> = d.events.iter().filter(|e| e.cameo == "173").collect();
+    assert_eq!(arrest.len(), 1);
+    assert_eq!(
+        code_of(&d, arrest[0]),
+        ("173".into(), "SYRMIL".into(), "CVL".into())
+    );
+    assert_eq!(arrest[0].source.as_ref().unwrap().via, "conj-inherit");
+    assert_eq!(
+        arrest[0].casualties.arrested.as_ref().map(|x| x.value),
+        Some(3)
+    );
+}
+
+#[test]
+fn non_political_senses_are_discarded() {
+    // Stocks rallied in Tokyo.
+    let d = code(doc(
+        "Stocks|stock|NOUN|2|nsubj rallied|rally|VERB|0|root in|in|ADP|4|case Tokyo|Tokyo|PROPN|2|obl .|.|PUNCT|2|punct",
+        &[(3, 3, 3, Some("JPN"), None)],
+    ));
+    assert!(d.events.is_empty(), "{:?}", d.events);
+    // The Brazilian striker scored a goal after an attack by Argentina.
+    let d = code(doc(
+        "Argentina|Argentina|PROPN|2|nsubj attacked|attack|VERB|0|root and|and|CCONJ|4|cc scored|score|VERB|2|conj \
+         a|a|DET|6|det goal|goal|NOUN|4|obj .|.|PUNCT|2|punct",
+        &[(0, 0, 0, Some("ARG"), None)],
+    ));
+    assert!(d.events.is_empty(), "{:?}", d.events);
+    // Protesters rallied outside parliament (political sense kept).
+    let d = code(doc(
+        "Protesters|protester|NOUN|2|nsubj rallied|rally|VERB|0|root outside|outside|ADP|4|case parliament|parliament|NOUN|2|obl .|.|PUNCT|2|punct",
+        &[(0, 0, 0, None, Some("OPP")), (3, 3, 3, None, Some("LEG"))],
+    ));
+    assert_eq!(d.events.len(), 1);
+    assert_eq!(
+        code_of(&d, &d.events[0]),
+        ("141".into(), "OPP".into(), "LEG".into())
+    );
+}
+
+#[test]
+fn event_needs_an_actor() {
+    let d = code(doc(
+        "The|the|DET|2|det man|man|NOUN|3|nsubj attacked|attack|VERB|0|root a|a|DET|5|det car|car|NOUN|3|obj .|.|PUNCT|3|punct",
+        &[],
+    ));
+    assert!(d.events.is_empty(), "{:?}", d.events);
+}
+
+#[test]
+fn user_lexicon_extends_and_overrides() {
+    let mut d = doc(
+        "Rebels|rebel|NOUN|2|nsubj torched|torch|VERB|0|root a|a|DET|4|det checkpoint|checkpoint|NOUN|2|obj .|.|PUNCT|2|punct",
+        &[(0, 0, 0, None, Some("REB"))],
+    );
+    let coder = EventCoder::with_lexicon_text("torch/v 1712 conf=0.95\n", "user.txt").unwrap();
+    coder.process(&mut d).unwrap();
+    assert_eq!(d.events.len(), 1);
+    assert_eq!(d.events[0].cameo, "1712");
+    assert!(EventCoder::with_lexicon_text("torch/x 1712\n", "user.txt").is_err());
+    let missing = EventCoder::with_lexicon_file("/nonexistent/lexicon.txt").unwrap_err();
+    assert!(missing.to_string().contains("/nonexistent/lexicon.txt"));
+}
+
+#[test]
+fn relative_light_verb_and_protest_purpose() {
+    // Protesters gathered to condemn the strikes that US forces carried out against the militia.
+    let d = code(doc(
+        "Protesters|protester|NOUN|2|nsubj gathered|gather|VERB|0|root to|to|PART|4|mark condemn|condemn|VERB|2|advcl \
+         the|the|DET|6|det strikes|strike|NOUN|4|obj that|that|PRON|10|obj US|US|PROPN|9|compound forces|force|NOUN|10|nsubj \
+         carried|carry|VERB|6|acl:relcl out|out|ADP|10|compound:prt against|against|ADP|14|case the|the|DET|14|det \
+         militia|militia|NOUN|10|obl .|.|PUNCT|2|punct",
+        &[(0, 0, 0, Some("IRQ"), Some("OPP")), (7, 8, 8, Some("USA"), Some("MIL")), (13, 13, 13, Some("IRQ"), Some("REB"))],
+    ));
+    let strikes: Vec<_> = d
+        .events
+        .iter()
+        .filter(|e| e.cameo.starts_with("19"))
+        .collect();
+    assert_eq!(strikes.len(), 1, "{:?}", d.events);
+    assert_eq!(code_of(&d, strikes[0]).1, "USAMIL");
+    assert_eq!(code_of(&d, strikes[0]).2, "IRQREB");
+    assert!(
+        strikes[0].rule.starts_with("light:carry"),
+        "{}",
+        strikes[0].rule
+    );
+    // The condemnation is voiced by the protest: asserted, aimed at the strikes' author.
+    let condemn: Vec<_> = d.events.iter().filter(|e| e.cameo == "111").collect();
+    assert_eq!(condemn.len(), 1, "{:?}", d.events);
+    assert_eq!(condemn[0].modality, Modality::Asserted);
+    assert_eq!(
+        code_of(&d, condemn[0]),
+        ("111".into(), "IRQOPP".into(), "USAMIL".into())
+    );
+}
+
+#[test]
+fn denial_and_condition_are_not_assertions() {
+    // The army denied shelling the village.
+    let d = code(doc(
+        "The|the|DET|2|det army|army|NOUN|3|nsubj denied|deny|VERB|0|root shelling|shell|VERB|3|xcomp \
+         the|the|DET|6|det village|village|NOUN|4|obj .|.|PUNCT|3|punct",
+        &[(0, 1, 1, Some("SYR"), Some("MIL")), (5, 5, 5, Some("SYR"), Some("CVL"))],
+    ));
+    assert_eq!(d.events.len(), 1, "{:?}", d.events);
+    assert_eq!(d.events[0].cameo, "194");
+    assert_eq!(d.events[0].modality, Modality::Denied);
+    // Rebels will attack if talks fail.
+    let d = code(doc(
+        "Rebels|rebel|NOUN|3|nsubj will|will|AUX|3|aux attack|attack|VERB|0|root if|if|SCONJ|6|mark \
+         talks|talk|NOUN|6|nsubj fail|fail|VERB|3|advcl .|.|PUNCT|3|punct",
+        &[(0, 0, 0, None, Some("REB"))],
+    ));
+    let attack: Vec<_> = d.events.iter().filter(|e| e.cameo == "190").collect();
+    assert_eq!(attack.len(), 1, "{:?}", d.events);
+    assert_eq!(attack[0].modality, Modality::Planned);
+    let threat: Vec<_> = asserted(&d);
+    assert_eq!(threat.len(), 1, "{:?}", d.events);
+    assert_eq!(threat[0].cameo, "138");
+    assert!(
+        threat[0].rule.starts_with("future:threat+condition"),
+        "{}",
+        threat[0].rule
+    );
+}
+
+#[test]
+fn heart_attack_and_sports_are_not_events() {
+    // The minister suffered a heart attack.
+    let d = code(doc(
+        "The|the|DET|2|det minister|minister|NOUN|3|nsubj suffered|suffer|VERB|0|root a|a|DET|6|det \
+         heart|heart|NOUN|6|compound attack|attack|NOUN|3|obj .|.|PUNCT|3|punct",
+        &[(1, 1, 1, Some("FRA"), Some("GOV"))],
+    ));
+    assert!(d.events.is_empty(), "{:?}", d.events);
+}

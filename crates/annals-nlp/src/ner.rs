@@ -1,0 +1,369 @@
+//! Named-entity recognizer: greedy left-to-right averaged perceptron over BIO
+//! labels for PER / ORG / LOC, with word-shape, context, part-of-speech and
+//! [`Gazetteer`] features. Nationality adjectives (`Iraqi`, `Kurdish`) outside
+//! any entity are then marked NORP from the gazetteer's demonym list.
+
+use std::ops::Range;
+use std::path::Path;
+
+use annals_core::{Component, ComponentError, Doc, Entity, EntityLabel, Span, Upos};
+
+use crate::binio::{Reader, Writer};
+use crate::features::{Lex, Window, F_ALL_UPPER, F_UPPER_INIT};
+use crate::gazetteer::{GazMatch, Gazetteer, DEMONYM};
+use crate::hash::{feat1, feat2, feat3};
+use crate::perceptron::{Model, Trainer};
+use crate::NlpError;
+
+/// The entity types the model predicts (NORP comes from the lexicon).
+pub const TYPES: [EntityLabel; 3] = [EntityLabel::Per, EntityLabel::Org, EntityLabel::Loc];
+const N_CLASSES: usize = 1 + 2 * TYPES.len();
+
+/// BIO class index: 0 = O, `1 + 2k` = B-type k, `2 + 2k` = I-type k.
+pub fn class_of(tag: &str) -> Option<u8> {
+    if tag == "O" {
+        return Some(0);
+    }
+    let (bi, ty) = tag.split_once('-')?;
+    let k = TYPES.iter().position(|t| t.as_str() == ty)? as u8;
+    match bi {
+        "B" => Some(1 + 2 * k),
+        "I" => Some(2 + 2 * k),
+        _ => None,
+    }
+}
+
+/// The IOB2 string of a class index.
+pub fn tag_of(class: u8) -> String {
+    if class == 0 {
+        return "O".into();
+    }
+    let k = usize::from((class - 1) / 2);
+    let ty = TYPES.get(k).map_or("MISC", |t| t.as_str());
+    format!("{}-{}", if (class - 1) & 1 == 0 { "B" } else { "I" }, ty)
+}
+
+/// A sentence with gold BIO classes for training.
+#[derive(Debug, Clone, Default)]
+pub struct NerSentence {
+    pub words: Vec<String>,
+    /// Part-of-speech tags (predicted by the tagger, as at run time).
+    pub upos: Vec<Upos>,
+    /// Gold classes ([`class_of`]).
+    pub classes: Vec<u8>,
+}
+
+/// See the module docs.
+#[derive(Debug, Clone)]
+pub struct EntityRecognizer {
+    model: Model,
+    gazetteer: Gazetteer,
+}
+
+const MAGIC: &[u8; 4] = b"ANER";
+const VERSION: u32 = 1;
+static EMBEDDED: &[u8] = include_bytes!("../models/ner.bin");
+
+/// Whether class `c` may follow class `prev` (no I-X after O or another type).
+fn allowed(prev: u8, c: u8) -> bool {
+    if c == 0 || (c - 1) & 1 == 0 {
+        return true;
+    }
+    prev != 0 && (prev - 1) / 2 == (c - 1) / 2
+}
+
+impl EntityRecognizer {
+    /// The model shipped in `models/ner.bin`, with the built-in gazetteer.
+    pub fn embedded() -> Result<EntityRecognizer, NlpError> {
+        EntityRecognizer::from_bytes(EMBEDDED)
+    }
+
+    pub fn from_path(path: &Path) -> Result<EntityRecognizer, NlpError> {
+        let data = std::fs::read(path).map_err(|e| NlpError::io(path, e))?;
+        EntityRecognizer::from_bytes(&data)
+    }
+
+    pub fn from_bytes(data: &[u8]) -> Result<EntityRecognizer, NlpError> {
+        let mut r = Reader::new(data, MAGIC, VERSION, "entity recognizer")?;
+        let model = Model::from_bytes(r.bytes()?)?;
+        if model.n_classes() != N_CLASSES {
+            return Err(r.error(format!(
+                "{} classes, expected {N_CLASSES}",
+                model.n_classes()
+            )));
+        }
+        Ok(EntityRecognizer {
+            model,
+            gazetteer: Gazetteer::embedded(),
+        })
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::new(MAGIC, VERSION);
+        w.bytes(&self.model.to_bytes());
+        w.buf
+    }
+
+    /// Replace the gazetteer (e.g. with extra user lists).
+    pub fn with_gazetteer(mut self, gazetteer: Gazetteer) -> Self {
+        self.gazetteer = gazetteer;
+        self
+    }
+
+    /// BIO class per word.
+    pub fn classes(&self, words: &[&str], upos: &[Upos]) -> Vec<u8> {
+        let ctx = Context::new(words, upos, &self.gazetteer);
+        let mut out: Vec<u8> = Vec::with_capacity(words.len());
+        let mut feats = Vec::with_capacity(48);
+        let mut scores = [0i32; N_CLASSES];
+        for i in 0..words.len() {
+            let p1 = out.last().copied().unwrap_or(0);
+            let p2 = if i >= 2 {
+                out.get(i - 2).copied().unwrap_or(0)
+            } else {
+                0
+            };
+            ctx.features(i, p1, p2, &mut feats);
+            self.model.scores(&feats, &mut scores);
+            let mut best = 0u8;
+            let mut best_score = i32::MIN;
+            for (c, &s) in scores.iter().enumerate() {
+                let c = c as u8;
+                if allowed(p1, c) && s > best_score {
+                    best = c;
+                    best_score = s;
+                }
+            }
+            out.push(best);
+        }
+        out
+    }
+
+    /// Entities of one sentence as (label, word range), NORP included.
+    pub fn recognize(&self, words: &[&str], upos: &[Upos]) -> Vec<(EntityLabel, Range<usize>)> {
+        let classes = self.classes(words, upos);
+        let mut out = spans_of(&classes);
+        // NORP: capitalized demonyms outside any predicted entity.
+        let lowers: Vec<u64> = words.iter().map(|w| Lex::new(w).lower).collect();
+        let gaz = self.gazetteer.matches(&lowers);
+        let mut i = 0;
+        while i < words.len() {
+            let m = gaz.get(i).copied().unwrap_or_default();
+            let cap = words
+                .get(i)
+                .and_then(|w| w.chars().next())
+                .is_some_and(char::is_uppercase);
+            if m.begin && m.kinds & DEMONYM != 0 && cap && classes.get(i) == Some(&0) {
+                let mut j = i + 1;
+                while j < words.len()
+                    && !gaz.get(j).is_some_and(|g| g.begin)
+                    && gaz.get(j).is_some_and(|g| g.kinds & DEMONYM != 0)
+                    && classes.get(j) == Some(&0)
+                {
+                    j += 1;
+                }
+                out.push((EntityLabel::Norp, i..j));
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        out.sort_by_key(|(_, r)| r.start);
+        out
+    }
+
+    /// Train from gold sentences (deterministic for a given `seed`).
+    pub fn train(sentences: &[NerSentence], epochs: usize, seed: u64) -> EntityRecognizer {
+        let gazetteer = Gazetteer::embedded();
+        let mut trainer = Trainer::new(N_CLASSES);
+        let mut order: Vec<usize> = (0..sentences.len()).collect();
+        let mut rng = crate::rng::XorShift::new(seed);
+        let mut feats = Vec::with_capacity(48);
+        let mut scores = vec![0f32; N_CLASSES];
+        let contexts: Vec<Context> = sentences
+            .iter()
+            .map(|s| {
+                let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+                Context::new(&words, &s.upos, &gazetteer)
+            })
+            .collect();
+        for _ in 0..epochs {
+            rng.shuffle(&mut order);
+            for &si in &order {
+                let (Some(s), Some(ctx)) = (sentences.get(si), contexts.get(si)) else {
+                    continue;
+                };
+                let mut pred: Vec<u8> = Vec::with_capacity(s.words.len());
+                for i in 0..s.words.len() {
+                    let p1 = pred.last().copied().unwrap_or(0);
+                    let p2 = if i >= 2 {
+                        pred.get(i - 2).copied().unwrap_or(0)
+                    } else {
+                        0
+                    };
+                    ctx.features(i, p1, p2, &mut feats);
+                    let mask: Vec<bool> = (0..N_CLASSES as u8).map(|c| allowed(p1, c)).collect();
+                    let guess = trainer.predict(&feats, &mut scores, Some(&mask));
+                    let truth = s.classes.get(i).copied().unwrap_or(0);
+                    trainer.update(usize::from(truth), guess, &feats);
+                    pred.push(guess as u8);
+                }
+            }
+        }
+        EntityRecognizer {
+            model: trainer.finish(0.0),
+            gazetteer,
+        }
+    }
+}
+
+/// Entity spans from a BIO class sequence (types from [`TYPES`]).
+pub fn spans_of(classes: &[u8]) -> Vec<(EntityLabel, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < classes.len() {
+        let c = classes[i];
+        if c == 0 {
+            i += 1;
+            continue;
+        }
+        let k = usize::from((c - 1) / 2);
+        let mut j = i + 1;
+        while j < classes.len() && classes[j] != 0 && classes[j] == 2 + 2 * k as u8 {
+            j += 1;
+        }
+        if let Some(&t) = TYPES.get(k) {
+            out.push((t, i..j));
+        }
+        i = j;
+    }
+    out
+}
+
+/// Everything about a sentence that does not depend on predicted labels.
+struct Context {
+    window: Window,
+    upos: Vec<u64>,
+    gaz: Vec<GazMatch>,
+}
+
+impl Context {
+    fn new(words: &[&str], upos: &[Upos], gazetteer: &Gazetteer) -> Context {
+        let window = Window::new(words.iter().copied());
+        let lowers: Vec<u64> = (0..words.len()).map(|i| window.at(i, 0).lower).collect();
+        let gaz = gazetteer.matches(&lowers);
+        Context {
+            window,
+            upos: upos.iter().map(|u| *u as u64 + 1).collect(),
+            gaz,
+        }
+    }
+
+    fn upos_at(&self, i: usize, off: isize) -> u64 {
+        let j = i as isize + off;
+        if j < 0 {
+            return 100;
+        }
+        self.upos.get(j as usize).copied().unwrap_or(101)
+    }
+
+    fn gaz_at(&self, i: usize, off: isize) -> u64 {
+        let j = i as isize + off;
+        if j < 0 {
+            return 0x300;
+        }
+        self.gaz
+            .get(j as usize)
+            .map_or(0x301, |g| u64::from(g.kinds) | (u64::from(g.begin) << 8))
+    }
+
+    fn features(&self, i: usize, p1: u8, p2: u8, out: &mut Vec<u64>) {
+        out.clear();
+        let win = &self.window;
+        let w = win.at(i, 0);
+        let wm1 = win.at(i, -1);
+        let wp1 = win.at(i, 1);
+        let wm2 = win.at(i, -2);
+        let wp2 = win.at(i, 2);
+        let (p1, p2) = (u64::from(p1), u64::from(p2));
+        let pos = self.upos_at(i, 0);
+        let pos_m1 = self.upos_at(i, -1);
+        let pos_p1 = self.upos_at(i, 1);
+        let g = self.gaz_at(i, 0);
+        let cap = u64::from(w.flags & (F_UPPER_INIT | F_ALL_UPPER));
+        out.push(feat1(0, 0));
+        out.push(feat1(1, w.form));
+        out.push(feat1(2, w.lower));
+        out.push(feat1(3, w.suffix[1]));
+        out.push(feat1(4, w.suffix[2]));
+        out.push(feat1(5, w.suffix[3]));
+        out.push(feat1(6, w.prefix[2]));
+        out.push(feat1(7, w.shape));
+        out.push(feat1(8, wm1.lower));
+        out.push(feat1(9, wp1.lower));
+        out.push(feat1(10, wm2.lower));
+        out.push(feat1(11, wp2.lower));
+        out.push(feat1(12, wm1.form));
+        out.push(feat1(13, wp1.form));
+        out.push(feat1(14, wm1.short_shape));
+        out.push(feat1(15, wp1.short_shape));
+        out.push(feat1(16, p1));
+        out.push(feat2(17, p1, p2));
+        out.push(feat2(18, p1, w.shape));
+        out.push(feat2(19, p1, w.lower));
+        out.push(feat1(20, pos));
+        out.push(feat2(21, pos, pos_m1));
+        out.push(feat2(22, pos, pos_p1));
+        out.push(feat3(23, pos, cap, (i == 0) as u64));
+        out.push(feat1(24, g));
+        out.push(feat2(25, g, cap));
+        out.push(feat2(26, g, p1));
+        out.push(feat1(27, self.gaz_at(i, -1)));
+        out.push(feat1(28, self.gaz_at(i, 1)));
+        out.push(feat2(29, wm1.lower, w.shape));
+        out.push(feat2(30, w.shape, wp1.lower));
+        out.push(feat2(31, p1, pos));
+        out.push(feat2(32, wm1.lower, wm2.lower));
+        out.push(feat3(33, w.short_shape, wm1.short_shape, wp1.short_shape));
+        out.push(feat2(34, w.lower, wp1.lower));
+        out.push(feat2(35, wm1.lower, w.lower));
+        out.push(feat2(36, pos_p1, wp1.short_shape));
+        out.push(feat1(37, self.gaz_at(i, 2)));
+        out.push(feat2(38, p1, wm1.lower));
+    }
+}
+
+impl Component for EntityRecognizer {
+    fn name(&self) -> &'static str {
+        "entities"
+    }
+
+    fn process(&self, doc: &mut Doc) -> Result<(), ComponentError> {
+        let mut found = Vec::new();
+        for (si, s) in doc.sentences.iter().enumerate() {
+            let Some(toks) = doc.tokens.get(s.tokens.clone()) else {
+                return Err(ComponentError {
+                    component: "entities",
+                    message: format!("sentence {si} token range {:?} is out of bounds", s.tokens),
+                });
+            };
+            let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+            let upos: Vec<Upos> = toks.iter().map(|t| t.upos).collect();
+            for (label, r) in self.recognize(&words, &upos) {
+                let (Some(first), Some(last)) =
+                    (toks.get(r.start), toks.get(r.end.saturating_sub(1)))
+                else {
+                    continue;
+                };
+                found.push(Entity {
+                    label,
+                    tokens: s.tokens.start + r.start..s.tokens.start + r.end,
+                    span: Span::new(first.span.start, last.span.end),
+                    sentence: si,
+                });
+            }
+        }
+        doc.entities = found;
+        Ok(())
+    }
+}

@@ -1,0 +1,650 @@
+//! Reading the training corpora (in `../shared/corpora`) and retraining the
+//! models. Deterministic for a given seed. Used by `annals train`.
+
+use std::path::{Path, PathBuf};
+
+use annals_core::conllu;
+
+use crate::{Lemmatizer, NlpError, TaggedSentence, Tagger};
+
+/// Read a file as UTF-8 text.
+pub fn read_text(path: &Path) -> Result<String, NlpError> {
+    std::fs::read_to_string(path).map_err(|e| NlpError::io(path, e))
+}
+
+/// Read a CoNLL-U file as gold-tagged sentences.
+pub fn read_tagged(path: &Path) -> Result<Vec<TaggedSentence>, NlpError> {
+    let text = read_text(path)?;
+    let sents = conllu::parse(&text).map_err(|e| NlpError::BadData {
+        path: path.display().to_string(),
+        line: e.line,
+        message: e.message,
+    })?;
+    Ok(sents
+        .into_iter()
+        .map(|s| TaggedSentence {
+            words: s.words.iter().map(|w| w.form.clone()).collect(),
+            upos: s
+                .words
+                .iter()
+                .map(|w| w.upos.parse().unwrap_or_default())
+                .collect(),
+            xpos: s.words.iter().map(|w| w.xpos.clone()).collect(),
+            lemmas: s.words.iter().map(|w| w.lemma.clone()).collect(),
+        })
+        .collect())
+}
+
+/// Paths of the corpora inside the shared corpora directory.
+pub struct Corpora {
+    pub root: PathBuf,
+}
+
+impl Corpora {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Corpora { root: root.into() }
+    }
+    pub fn ewt(&self, split: &str) -> PathBuf {
+        self.root
+            .join(format!("ud_english_ewt/en_ewt-ud-{split}.conllu"))
+    }
+    pub fn gum(&self, split: &str) -> PathBuf {
+        self.root
+            .join(format!("gum_permissive/gum_permissive-{split}.conllu"))
+    }
+    pub fn pud(&self) -> PathBuf {
+        self.root.join("ud_english_pud/en_pud-ud-test.conllu")
+    }
+    pub fn uner_ewt(&self, split: &str) -> PathBuf {
+        self.root
+            .join(format!("uner_english_ewt/en_ewt-ud-{split}.iob2"))
+    }
+    pub fn uner_pud(&self) -> PathBuf {
+        self.root.join("uner_english_pud/en_pud-ud-test.iob2")
+    }
+    pub fn meantime(&self) -> PathBuf {
+        self.root
+            .join("meantime_english/intra_cross-doc_annotation")
+    }
+    pub fn re3d(&self) -> PathBuf {
+        self.root.join("re3d_permissive")
+    }
+}
+
+/// Options for [`train_tagger`].
+#[derive(Debug, Clone)]
+pub struct TaggerOptions {
+    pub epochs: usize,
+    pub seed: u64,
+    /// Use at most this many training sentences (for quick tests).
+    pub max_sentences: Option<usize>,
+    /// Also train on GUM (same annotation scheme as EWT, more genres).
+    pub use_gum: bool,
+    /// Averaged weights with magnitude at most this are dropped (smaller, faster model).
+    pub prune: f32,
+}
+
+impl Default for TaggerOptions {
+    fn default() -> Self {
+        TaggerOptions {
+            epochs: 8,
+            seed: 42,
+            max_sentences: None,
+            use_gum: true,
+            prune: 1.0,
+        }
+    }
+}
+
+/// Train the tagger and lemmatizer on EWT train + GUM train.
+pub fn train_tagger(corpora: &Corpora, opts: &TaggerOptions) -> Result<Tagger, NlpError> {
+    let mut sents = read_tagged(&corpora.ewt("train"))?;
+    let gum = corpora.gum("train");
+    if opts.use_gum && gum.exists() {
+        sents.extend(read_tagged(&gum)?);
+    }
+    if let Some(n) = opts.max_sentences {
+        sents.truncate(n);
+    }
+    Ok(train_tagger_on(&sents, opts))
+}
+
+/// Train the tagger and lemmatizer on the given sentences.
+pub fn train_tagger_on(sents: &[TaggedSentence], opts: &TaggerOptions) -> Tagger {
+    let lemmatizer = Lemmatizer::train(sents.iter().flat_map(|s| {
+        s.words
+            .iter()
+            .zip(&s.upos)
+            .zip(&s.xpos)
+            .zip(&s.lemmas)
+            .map(|(((w, u), x), l)| (w.as_str(), *u, x.as_str(), l.as_str()))
+    }));
+    Tagger::train(sents, opts.epochs, opts.seed, opts.prune, lemmatizer)
+}
+
+/// One sentence of an IOB2 file: (sentence id, words, tags).
+#[derive(Debug, Clone, Default)]
+pub struct Iob2Sentence {
+    pub id: Option<String>,
+    pub words: Vec<String>,
+    pub tags: Vec<String>,
+}
+
+/// Read a Universal NER IOB2 file (`index TAB token TAB tag ...`, `#` comments).
+pub fn read_iob2(path: &Path) -> Result<Vec<Iob2Sentence>, NlpError> {
+    let text = read_text(path)?;
+    let mut out = Vec::new();
+    let mut cur = Iob2Sentence::default();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            if !cur.words.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        if let Some(c) = line.strip_prefix('#') {
+            if let Some(v) = c.trim().strip_prefix("sent_id") {
+                cur.id = Some(v.trim_start_matches([' ', '=']).trim().to_owned());
+            }
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (Some(word), Some(tag)) = (cols.get(1), cols.get(2)) else {
+            return Err(NlpError::BadData {
+                path: path.display().to_string(),
+                line: i + 1,
+                message: "expected at least 3 tab-separated columns".into(),
+            });
+        };
+        cur.words.push((*word).to_owned());
+        cur.tags.push((*tag).to_owned());
+    }
+    if !cur.words.is_empty() {
+        out.push(cur);
+    }
+    Ok(out)
+}
+
+/// Convert GUM's `Entity=` annotation to flat PER/ORG/LOC BIO tags: named
+/// person/place/organization mentions (with a Wikipedia identity, or made of
+/// proper nouns), trimmed to their name (leading determiners and anything
+/// from the first comma dropped), outermost first.
+pub fn read_gum_entities(path: &Path) -> Result<Vec<Iob2Sentence>, NlpError> {
+    let text = read_text(path)?;
+    let sents = conllu::parse(&text).map_err(|e| NlpError::BadData {
+        path: path.display().to_string(),
+        line: e.line,
+        message: e.message,
+    })?;
+    let mut out = Vec::with_capacity(sents.len());
+    for s in &sents {
+        // (start, end exclusive, type, has identity)
+        let mut open: Vec<(String, usize, String, bool)> = Vec::new();
+        let mut mentions: Vec<(usize, usize, String, bool)> = Vec::new();
+        for (k, w) in s.words.iter().enumerate() {
+            let Some(ent) = w.misc_value("Entity") else {
+                continue;
+            };
+            let b = ent.as_bytes();
+            let mut i = 0;
+            while i < b.len() {
+                if b[i] == b'(' {
+                    let j = (i + 1..b.len())
+                        .find(|&j| b[j] == b'(' || b[j] == b')')
+                        .unwrap_or(b.len());
+                    let spec = &ent[i + 1..j];
+                    let parts: Vec<&str> = spec.splitn(8, '-').collect();
+                    let id = parts.first().copied().unwrap_or("").to_owned();
+                    let ty = parts.get(1).copied().unwrap_or("").to_owned();
+                    let identity = parts.len() == 8;
+                    if j < b.len() && b[j] == b')' {
+                        mentions.push((k, k + 1, ty, identity));
+                        i = j + 1;
+                    } else {
+                        open.push((id, k, ty, identity));
+                        i = j;
+                    }
+                } else if b[i].is_ascii_digit() {
+                    let j = (i..b.len())
+                        .find(|&j| !b[j].is_ascii_digit())
+                        .unwrap_or(b.len());
+                    let id = &ent[i..j];
+                    if let Some(p) = open.iter().rposition(|o| o.0 == id) {
+                        let (_, start, ty, identity) = open.remove(p);
+                        mentions.push((start, k + 1, ty, identity));
+                    }
+                    i = j + 1;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        let mut named: Vec<(usize, usize, &'static str)> = Vec::new();
+        for (start, end, ty, identity) in &mentions {
+            let label = match ty.as_str() {
+                "person" => "PER",
+                "place" => "LOC",
+                "organization" => "ORG",
+                _ => continue,
+            };
+            let words = &s.words[*start..*end];
+            let _ = identity;
+            if let Some((a, e)) = gum_name(words, label == "PER") {
+                named.push((start + a, start + e, label));
+            }
+        }
+        // Coordinations (`Poland and Sweden`) give way to their conjuncts.
+        let coordinated: Vec<bool> = named
+            .iter()
+            .map(|&(a, e, _)| {
+                let has_conj = s.words[a..e].iter().any(|w| w.upos == "CCONJ");
+                let inner = named
+                    .iter()
+                    .filter(|&&(x, y, _)| a <= x && y <= e && (x, y) != (a, e))
+                    .count();
+                has_conj && inner >= 2
+            })
+            .collect();
+        let mut named: Vec<(usize, usize, &'static str)> = named
+            .into_iter()
+            .zip(coordinated)
+            .filter(|(_, c)| !c)
+            .map(|(n, _)| n)
+            .collect();
+        // Outermost first: longer spans win, nested and overlapping ones are dropped.
+        named.sort_by_key(|&(a, e, _)| (std::cmp::Reverse(e - a), a));
+        let mut tags = vec!["O".to_string(); s.words.len()];
+        let mut taken = vec![false; s.words.len()];
+        for (a, e, label) in named {
+            if taken[a..e].iter().any(|&t| t) {
+                continue;
+            }
+            for (k, t) in tags.iter_mut().enumerate().take(e).skip(a) {
+                *t = format!("{}-{label}", if k == a { "B" } else { "I" });
+                taken[k] = true;
+            }
+        }
+        out.push(Iob2Sentence {
+            id: s.id.clone(),
+            words: s.words.iter().map(|w| w.form.clone()).collect(),
+            tags,
+        });
+    }
+    Ok(out)
+}
+
+/// The name inside a GUM mention (`Democratic Party nominee Terry McAuliffe`
+/// → `Terry McAuliffe`), as a range of `words`; `None` for pronouns and
+/// common-noun descriptions.
+fn gum_name(words: &[conllu::ConlluWord], person: bool) -> Option<(usize, usize)> {
+    let forms: Vec<&str> = words.iter().map(|w| w.form.as_str()).collect();
+    let name_like = |w: &conllu::ConlluWord| {
+        matches!(
+            w.upos.as_str(),
+            "PROPN" | "NUM" | "ADP" | "DET" | "CCONJ" | "PUNCT" | "PART"
+        ) || (matches!(w.upos.as_str(), "ADJ" | "NOUN" | "VERB")
+            && w.form.chars().next().is_some_and(char::is_uppercase))
+    };
+    let whole = trim_name(&forms, person).map(|(mut a, e)| {
+        // `London 's Webber Douglas Academy`: the name is after the possessive.
+        if let Some(p) = forms[a..e]
+            .iter()
+            .rposition(|f| *f == "'s" || *f == "’s" || *f == "'")
+        {
+            if a + p + 1 < e {
+                a += p + 1;
+            }
+        }
+        (a, e)
+    });
+    if let Some((a, e)) = whole {
+        let core = &words[a..e];
+        if core.iter().any(|w| w.upos == "PROPN") && core.iter().all(name_like) {
+            return Some((a, e));
+        }
+    }
+    // Otherwise the trailing run of proper nouns, when the mention ends with one.
+    let cut = forms
+        .iter()
+        .position(|f| matches!(*f, "," | "(" | ";" | ":"))
+        .unwrap_or(forms.len());
+    let mut a = cut;
+    while a > 0 && (words[a - 1].upos == "PROPN" || (forms[a - 1] == "-" && a < cut)) {
+        a -= 1;
+    }
+    if a == cut || a == 0 {
+        return None;
+    }
+    let (ta, te) = trim_name(&forms[a..cut], person)?;
+    Some((a + ta, a + te))
+}
+
+/// Words allowed inside a multi-word name in lowercase.
+fn is_name_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "and"
+            | "&"
+            | "de"
+            | "for"
+            | "the"
+            | "-"
+            | "du"
+            | "la"
+            | "al"
+            | "von"
+            | "van"
+            | "der"
+            | "on"
+            | "'s"
+            | "’s"
+            | "."
+            | "'"
+    )
+}
+
+/// Trim a mention to its name: skip leading determiners and (for persons)
+/// titles, stop at a comma or parenthesis, drop trailing connectors. `None`
+/// when what is left is not a capitalized name.
+pub fn trim_name(forms: &[&str], person: bool) -> Option<(usize, usize)> {
+    let titles = crate::gazetteer::Gazetteer::titles();
+    let mut a = 0;
+    while a < forms.len() {
+        let f = forms[a];
+        let lower = f.to_lowercase();
+        let skip = matches!(
+            lower.as_str(),
+            "the" | "a" | "an" | "this" | "that" | "these" | "those" | "\"" | "“" | "'"
+        ) || (person && titles.contains(&f));
+        if !skip {
+            break;
+        }
+        a += 1;
+    }
+    let mut e = forms[a.min(forms.len())..]
+        .iter()
+        .position(|f| matches!(*f, "," | "(" | ")" | ";" | ":" | "\"" | "“" | "”"))
+        .map_or(forms.len(), |k| a + k);
+    while e > a && (is_name_connector(forms[e - 1]) && forms[e - 1] != ".") {
+        e -= 1;
+    }
+    if e <= a {
+        return None;
+    }
+    let core = &forms[a..e];
+    let first_cap = core
+        .first()
+        .and_then(|f| f.chars().next())
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let all_named = core
+        .iter()
+        .all(|f| is_name_connector(f) || f.chars().next().is_some_and(|c| !c.is_lowercase()));
+    (first_cap && all_named).then_some((a, e))
+}
+
+/// Read MEANTIME's CAT XML files (one folder per topic): named (`NAM`) entity
+/// mentions whose linked entity is PER, ORG or LOC become BIO tags.
+pub fn read_meantime(dir: &Path) -> Result<Vec<Iob2Sentence>, NlpError> {
+    let mut files = Vec::new();
+    let topics = std::fs::read_dir(dir).map_err(|e| NlpError::io(dir, e))?;
+    for t in topics.flatten() {
+        if let Ok(rd) = std::fs::read_dir(t.path()) {
+            for f in rd.flatten() {
+                if f.path().extension().is_some_and(|x| x == "xml") {
+                    files.push(f.path());
+                }
+            }
+        }
+    }
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        out.extend(meantime_doc(&read_text(&f)?));
+    }
+    Ok(out)
+}
+
+/// Value of XML attribute `name` in the text of a start tag.
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let pat = format!("{name}=\"");
+    let mut from = 0;
+    while let Some(k) = tag.get(from..)?.find(&pat) {
+        let at = from + k;
+        let boundary = at == 0
+            || tag
+                .as_bytes()
+                .get(at - 1)
+                .is_some_and(|b| b.is_ascii_whitespace());
+        if boundary {
+            let i = at + pat.len();
+            let j = tag.get(i..)?.find('"')? + i;
+            return tag.get(i..j);
+        }
+        from = at + pat.len();
+    }
+    None
+}
+
+fn unescape_xml(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+fn meantime_doc(xml: &str) -> Vec<Iob2Sentence> {
+    use std::collections::HashMap;
+    // Tokens: t_id → (sentence, word).
+    let mut tokens: Vec<(u32, String, String)> = Vec::new(); // (sentence, t_id, word)
+    let mut rest = xml;
+    while let Some(i) = rest.find("<token ") {
+        let after = &rest[i..];
+        let Some(gt) = after.find('>') else { break };
+        let head = &after[..gt];
+        let Some(end) = after.find("</token>") else {
+            break;
+        };
+        let word = unescape_xml(&after[gt + 1..end]);
+        let sent: u32 = attr(head, "sentence")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        let tid = attr(head, "t_id").unwrap_or("").to_owned();
+        tokens.push((sent, tid, word));
+        rest = &after[end..];
+    }
+    // Entity types by m_id, mentions by m_id, and REFERS_TO links.
+    let mut ent_type: HashMap<String, String> = HashMap::new();
+    for part in xml.split("<ENTITY ").skip(1) {
+        let head = part.split('>').next().unwrap_or("");
+        if let (Some(m), Some(t)) = (attr(head, "m_id"), attr(head, "ent_type")) {
+            ent_type.insert(m.to_owned(), t.to_owned());
+        }
+    }
+    let mut mentions: HashMap<String, Vec<String>> = HashMap::new();
+    for part in xml.split("<ENTITY_MENTION ").skip(1) {
+        let head = part.split('>').next().unwrap_or("");
+        if attr(head, "syntactic_type") != Some("NAM") {
+            continue;
+        }
+        let Some(m) = attr(head, "m_id") else {
+            continue;
+        };
+        let body = part.split("</ENTITY_MENTION>").next().unwrap_or("");
+        let tids: Vec<String> = body
+            .split("<token_anchor ")
+            .skip(1)
+            .filter_map(|a| attr(a, "t_id").map(str::to_owned))
+            .collect();
+        mentions.insert(m.to_owned(), tids);
+    }
+    let mut mention_type: HashMap<String, String> = HashMap::new();
+    for part in xml.split("<REFERS_TO").skip(1) {
+        let body = part.split("</REFERS_TO>").next().unwrap_or("");
+        let target = body
+            .split("<target ")
+            .nth(1)
+            .and_then(|t| attr(t, "m_id"))
+            .and_then(|m| ent_type.get(m));
+        let Some(ty) = target else { continue };
+        for s in body.split("<source ").skip(1) {
+            if let Some(m) = attr(s, "m_id") {
+                mention_type.insert(m.to_owned(), ty.clone());
+            }
+        }
+    }
+    let pos_of: HashMap<&str, usize> = tokens
+        .iter()
+        .enumerate()
+        .map(|(k, t)| (t.1.as_str(), k))
+        .collect();
+    let mut tags = vec!["O".to_string(); tokens.len()];
+    for (m, tids) in &mentions {
+        let label = match mention_type.get(m).map(String::as_str) {
+            Some("PER") => "PER",
+            Some("ORG") => "ORG",
+            Some("LOC") => "LOC",
+            _ => continue,
+        };
+        let mut idx: Vec<usize> = tids
+            .iter()
+            .filter_map(|t| pos_of.get(t.as_str()).copied())
+            .collect();
+        idx.sort_unstable();
+        let (Some(&a0), Some(&e0)) = (idx.first(), idx.last()) else {
+            continue;
+        };
+        if e0 - a0 + 1 != idx.len() {
+            continue;
+        }
+        let forms: Vec<&str> = tokens[a0..=e0].iter().map(|t| t.2.as_str()).collect();
+        let Some((ta, te)) = trim_name(&forms, label == "PER") else {
+            continue;
+        };
+        let (a, e) = (a0 + ta, a0 + te - 1);
+        if tags[a..=e].iter().any(|t| t != "O") {
+            continue;
+        }
+        for (k, t) in tags.iter_mut().enumerate().take(e + 1).skip(a) {
+            *t = format!("{}-{label}", if k == a { "B" } else { "I" });
+        }
+    }
+    let mut out: Vec<Iob2Sentence> = Vec::new();
+    let mut last_sent = u32::MAX;
+    for ((sent, _, word), tag) in tokens.into_iter().zip(tags) {
+        if sent != last_sent || out.is_empty() {
+            out.push(Iob2Sentence::default());
+            last_sent = sent;
+        }
+        if let Some(s) = out.last_mut() {
+            s.words.push(word);
+            s.tags.push(tag);
+        }
+    }
+    out
+}
+
+/// Options for [`train_ner`].
+#[derive(Debug, Clone)]
+pub struct NerOptions {
+    pub epochs: usize,
+    pub seed: u64,
+    pub max_sentences: Option<usize>,
+    /// Training sources among `gum`, `uner-dev`, `meantime` (MEANTIME is
+    /// off by default: it marks only topical entities, so unmarked names
+    /// there teach the model to miss them).
+    pub sources: Vec<String>,
+    /// How many times the in-domain UNER EWT dev sentences are repeated.
+    pub dev_copies: usize,
+    /// Percent of entity-bearing sentences also added lowercased.
+    pub lowercase_pct: usize,
+}
+
+impl Default for NerOptions {
+    fn default() -> Self {
+        NerOptions {
+            epochs: 10,
+            seed: 42,
+            max_sentences: None,
+            sources: ["gum", "uner-dev"].map(String::from).to_vec(),
+            dev_copies: 4,
+            lowercase_pct: 0,
+        }
+    }
+}
+
+/// The NER training sentences: GUM train+dev entities, UNER EWT dev and
+/// MEANTIME (never the UNER test sets), tagged with `tagger`.
+pub fn ner_training_data(
+    corpora: &Corpora,
+    tagger: &Tagger,
+    opts: &NerOptions,
+) -> Result<Vec<crate::ner::NerSentence>, NlpError> {
+    let mut raw = Vec::new();
+    let has = |s: &str| opts.sources.iter().any(|x| x == s);
+    for split in ["train", "dev"] {
+        let p = corpora.gum(split);
+        if has("gum") && p.exists() {
+            raw.extend(read_gum_entities(&p)?);
+        }
+    }
+    let dev = corpora.uner_ewt("dev");
+    if has("uner-dev") && dev.exists() {
+        // In-domain (web text) data: counted several times.
+        let d = read_iob2(&dev)?;
+        for _ in 0..opts.dev_copies.max(1) {
+            raw.extend(d.iter().cloned());
+        }
+    }
+    let mt = corpora.meantime();
+    if has("meantime") && mt.exists() {
+        raw.extend(read_meantime(&mt)?);
+    }
+    // Optional lowercased copies of some sentences (off by default: they
+    // made the model over-eager on lowercase words) teach that names are
+    // often typed in lowercase on the web (and lean on the gazetteer there).
+    let mut rng = crate::rng::XorShift::new(7);
+    let mut extra = Vec::new();
+    for s in &raw {
+        if rng.below(100) < opts.lowercase_pct && s.tags.iter().any(|t| t != "O") {
+            let mut l = s.clone();
+            l.words = l.words.iter().map(|w| w.to_lowercase()).collect();
+            extra.push(l);
+        }
+    }
+    raw.extend(extra);
+    Ok(raw.iter().map(|s| to_ner_sentence(s, tagger)).collect())
+}
+
+/// Tag `s` and convert its tags to classes (unknown types become O).
+pub fn to_ner_sentence(s: &Iob2Sentence, tagger: &Tagger) -> crate::ner::NerSentence {
+    let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+    let upos = tagger.tag(&words).into_iter().map(|t| t.upos).collect();
+    crate::ner::NerSentence {
+        words: s.words.clone(),
+        upos,
+        classes: s
+            .tags
+            .iter()
+            .map(|t| crate::ner::class_of(t).unwrap_or(0))
+            .collect(),
+    }
+}
+
+/// Train the entity recognizer.
+pub fn train_ner(
+    corpora: &Corpora,
+    tagger: &Tagger,
+    opts: &NerOptions,
+) -> Result<crate::EntityRecognizer, NlpError> {
+    let mut data = ner_training_data(corpora, tagger, opts)?;
+    if let Some(n) = opts.max_sentences {
+        data.truncate(n);
+    }
+    Ok(crate::EntityRecognizer::train(
+        &data,
+        opts.epochs,
+        opts.seed,
+    ))
+}
