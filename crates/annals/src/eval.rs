@@ -149,29 +149,6 @@ impl fmt::Display for Score {
     }
 }
 
-/// The PLOVER type a CAMEO root maps to, for predictions lacking a type
-/// (gold README, step 2).
-pub fn root_plover(root: &str) -> Option<&'static str> {
-    Some(match root {
-        "01" | "05" => "SUPPORT",
-        "02" | "10" => "REQUEST",
-        "03" => "AGREE",
-        "04" => "CONSULT",
-        "06" => "COOPERATE",
-        "07" => "AID",
-        "08" => "CONCEDE",
-        "09" | "11" => "ACCUSE",
-        "12" => "REJECT",
-        "13" => "THREATEN",
-        "14" => "PROTEST",
-        "15" => "MOBILIZE",
-        "16" => "SANCTION",
-        "17" => "COERCE",
-        "18" | "19" | "20" => "ASSAULT",
-        _ => return None,
-    })
-}
-
 /// The fields of a prediction the scorer reads.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Pred {
@@ -198,7 +175,8 @@ fn class_matches(p: &Pred, g: &GoldEvent) -> bool {
             if !p.plover.is_empty() {
                 p.plover.eq_ignore_ascii_case(gp)
             } else {
-                root_plover(&p.cameo_root).is_some_and(|t| t.eq_ignore_ascii_case(gp))
+                annals_ontology::root_plover_type(&p.cameo_root)
+                    .is_some_and(|t| t.eq_ignore_ascii_case(gp))
             }
         }
     }
