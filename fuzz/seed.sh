@@ -1,7 +1,7 @@
 #!/bin/sh
 # Build the fuzzers' seed corpora.
 #  - fuzz/corpus/<target>/seed-*: small seeds written from annals' own
-#    examples/articles (kept in the repository, < 100 KB in all).
+#    examples/articles (generated here, not kept in the repository).
 #  - $WORK/<target>/: snippets (first few KB) of the PETRARCH2 dictionaries
 #    and records in ../shared/peer/petrarch2 (MIT), kept OUTSIDE the
 #    repository, and the working corpus the fuzzers grow.

@@ -148,14 +148,7 @@ fn read_one(
         Err(e) => return Box::new(std::iter::once(Err(io_err(e)))),
     };
     let format = detect_format(&input, &head);
-    let with_date = move |r: Result<Document, InputError>| {
-        r.map(|mut d| {
-            if date.is_some() {
-                d.date = date;
-            }
-            d
-        })
-    };
+    let with_date = move |r| override_date(r, date);
     if format == Format::JsonLines {
         return Box::new(
             JsonLinesReader {
@@ -218,16 +211,20 @@ pub fn read_bytes(
     } else {
         parse_whole(name, bytes, format)
     };
-    docs.into_iter()
-        .map(|r| {
-            r.map(|mut d| {
-                if date.is_some() {
-                    d.date = date;
-                }
-                d
-            })
-        })
-        .collect()
+    docs.into_iter().map(|r| override_date(r, date)).collect()
+}
+
+/// Apply the user's `--date`, which wins over every date the input gives.
+fn override_date(
+    r: Result<Document, InputError>,
+    date: Option<NaiveDate>,
+) -> Result<Document, InputError> {
+    r.map(|mut d| {
+        if date.is_some() {
+            d.date = date;
+        }
+        d
+    })
 }
 
 fn parse_whole(input: &str, bytes: &[u8], format: Format) -> Vec<Result<Document, InputError>> {
