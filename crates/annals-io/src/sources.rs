@@ -156,6 +156,7 @@ fn read_one(
                 reader,
                 line: 0,
                 done: false,
+                yielded: false,
             }
             .map(with_date),
         );
@@ -318,12 +319,23 @@ struct JsonLinesReader {
     reader: BufReader<Box<dyn Read>>,
     line: usize,
     done: bool,
+    /// Whether any article or error came out yet: an input of blank lines
+    /// only is reported as empty, as `read_bytes` does.
+    yielded: bool,
 }
 
 impl Iterator for JsonLinesReader {
     type Item = Result<Document, InputError>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        let item = self.read_next();
+        self.yielded |= item.is_some();
+        item
+    }
+}
+
+impl JsonLinesReader {
+    fn read_next(&mut self) -> Option<Result<Document, InputError>> {
         let mut buf = Vec::new();
         while !self.done {
             buf.clear();
@@ -332,8 +344,7 @@ impl Iterator for JsonLinesReader {
             match limited.read_until(b'\n', &mut buf) {
                 Ok(0) => {
                     self.done = true;
-                    if self.line == 0 {
-                        self.line = 1;
+                    if !self.yielded {
                         return Some(Err(InputError::Empty {
                             input: self.input.clone(),
                         }));

@@ -181,3 +181,20 @@ fn directories_are_walked_in_order_skipping_expected_files() {
     assert_eq!(ids, ["a.txt", "b.txt", "c"]);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_json_lines_file_of_blank_lines_is_empty_input() {
+    let dir = std::env::temp_dir().join(format!("annals-io-blank-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("blank.jsonl");
+    std::fs::write(&path, "\n  \n\t\n").unwrap();
+    let results: Vec<_> = read_inputs(std::slice::from_ref(&path), None).collect();
+    assert_eq!(results.len(), 1);
+    assert!(
+        matches!(results[0], Err(InputError::Empty { .. })),
+        "{:?}",
+        results[0]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
