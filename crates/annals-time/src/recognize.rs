@@ -851,6 +851,32 @@ impl<'a> Recognizer<'a> {
             if n == "weekend" {
                 return cand(i + 1, Meaning::Weekend, "weekend");
             }
+            // `the beginning of the year`, `the start of the day`: TIMEX3 gives
+            // the period itself (the edge goes in `mod`, which we do not emit).
+            // Not `the end of the day`: mostly the idiom "ultimately".
+            if matches!(n, "beginning" | "start" | "end" | "middle")
+                && self.lw(i + 2) == "of"
+                && matches!(self.lw(i + 3), "the" | "this")
+            {
+                let u = self.lw(i + 4);
+                if u == "day" && n != "end" && self.lw(i + 3) == "the" {
+                    return cand(
+                        i + 4,
+                        Meaning::RelativeDay {
+                            offset: 0,
+                            part: None,
+                        },
+                        "period-edge",
+                    );
+                }
+                if let Some(unit @ (Unit::Week | Unit::Month | Unit::Year)) = Unit::from_word(u) {
+                    return cand(
+                        i + 4,
+                        Meaning::RelativePeriod { unit, offset: 0 },
+                        "period-edge",
+                    );
+                }
+            }
             if matches!(n, "near" | "long" | "short" | "medium") && self.lw(i + 2) == "term" {
                 return cand(i + 2, Meaning::Reference("FUTURE_REF"), "future-ref");
             }
@@ -1058,10 +1084,18 @@ impl<'a> Recognizer<'a> {
                 rule: "season",
             });
         }
-        // Without a year only after `in`/`this`-like cues, and never `fall` (a verb too).
+        // Without a year only after `in`/`this`-like cues, and never `fall` (a verb too);
+        // or capitalized inside a sentence (`their Autumn meetings`) but not next
+        // to another capitalized word (`the Arab Spring`, `Summer Games`: names).
+        let capitalized_season = first == at
+            && at > 0
+            && self.word(at).is_some_and(|w| w.cap)
+            && self.word(at - 1).is_some_and(|p| p.alnum && !p.cap)
+            && !self.word(at + 1).is_some_and(|n| n.cap); // `the Winter Olympics`
         if self.lw(at) != "fall"
-            && matches!(self.prev(first), "in" | "during" | "until" | "by" | "since")
-            && s != "the"
+            && (capitalized_season
+                || matches!(self.prev(first), "in" | "during" | "until" | "by" | "since")
+                    && s != "the")
         {
             return Some(Candidate {
                 first,
@@ -1224,9 +1258,16 @@ impl<'a> Recognizer<'a> {
                 });
             }
             // `the 80s`, `'90s`: the 20th century.
+            // `the 70s and 80s`: the second decade of a coordination.
+            let coordinated = matches!(prev, "and" | "or" | "to")
+                && i >= 2
+                && self
+                    .lw(i - 2)
+                    .strip_suffix('s')
+                    .is_some_and(|d| d.len() == 2 && d.ends_with('0'));
             if dec.len() == 2
                 && dec.ends_with('0')
-                && (matches!(prev, "the" | "'" | "early" | "late" | "mid") || mid)
+                && (matches!(prev, "the" | "'" | "early" | "late" | "mid") || mid || coordinated)
             {
                 let d: i32 = dec.parse().ok()?;
                 let first = if prev == "'" { i - 1 } else { i };

@@ -101,6 +101,42 @@ fn relative_days_and_periods() {
 }
 
 #[test]
+fn period_edges_seasons_and_decades() {
+    assert_eq!(
+        one(
+            "Fighting has displaced thousands since the beginning of the year.",
+            tue()
+        )
+        .value,
+        "2019"
+    );
+    assert_eq!(
+        one("Shelling resumed at the start of the day.", tue()).value,
+        "2019-12-31"
+    );
+    // "At the end of the day" is mostly the idiom, not a time.
+    assert!(values("At the end of the day, the talks failed.", tue()).is_empty());
+    assert_eq!(
+        one(
+            "Ministers will meet at their Spring session in Geneva.",
+            tue()
+        )
+        .value,
+        "2019-SP"
+    );
+    assert!(values("Protests of the Arab Spring spread quickly.", tue()).is_empty());
+    assert!(values("Athletes arrived for the Winter Olympics.", tue()).is_empty());
+    assert_eq!(
+        values("The region was at war in the 70s and 80s.", tue()),
+        vec![
+            ("70s".to_string(), "197".to_string()),
+            ("80s".to_string(), "198".to_string())
+        ]
+    );
+    assert!(values("Most of the victims were in their 80s.", tue()).is_empty());
+}
+
+#[test]
 fn absolute_dates() {
     let cases = [
         ("The ceasefire took effect on Dec. 29.", "2019-12-29"),
