@@ -28,32 +28,9 @@ fn is_dash(t: &str) -> bool {
     matches!(t, "—" | "–" | "-" | "--" | "―")
 }
 
+/// Month number of `Dec.`, `December`, `dec` (the calendar's own table).
 fn month_number(t: &str) -> Option<u32> {
-    let t = t.trim_end_matches('.');
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let l = lower(t);
-    if l.len() < 3 {
-        return None;
-    }
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let i = months.iter().position(|m| l.starts_with(m))?;
-    let ok = l.len() == 3 || full.get(i).is_some_and(|f| *f == l) || (i == 8 && l == "sept");
-    ok.then_some(i as u32 + 1)
+    annals_time::calendar::month(&lower(t.trim_end_matches('.')))
 }
 
 /// `Month D, YYYY` at token `i`: the date and the tokens used.

@@ -85,28 +85,7 @@ fn has_article_prefix(w: &str) -> bool {
 
 /// Months and weekdays: `in March` is a date, whatever the gazetteer says.
 fn is_calendar_word(k: &str) -> bool {
-    matches!(
-        k,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-    )
+    annals_time::calendar::is_full_month(k) || annals_time::calendar::weekday(k, false).is_some()
 }
 
 /// `US`, `U.S.`, `UAE`: at most four letters, all capitals.

@@ -27,7 +27,7 @@
 //! ```
 
 mod bench;
-mod calendar;
+pub mod calendar;
 pub mod gum;
 pub mod meantime;
 mod normalize;
