@@ -19,7 +19,10 @@
 //! 5. Else a **speech verb** governing the trigger (`X said Y attacked`,
 //!    `Y attacked, X said`, `according to X`): `speaker` (+ code), `via =
 //!    "statement"`. Indirect speech is how wires report, so this sets no
-//!    claimant and does not change modality. When the speaker is a news
+//!    claimant and does not change modality, unless the speaker is a party
+//!    to a conflict event (a government, force, armed group or opposition of
+//!    the source's or target's country: `Y attacked, Y's defence ministry
+//!    said`), which makes the speaker the claimant and the event `Claimed`. When the speaker is a news
 //!    source (`Shafaq News said`, `according to Tasnim`) it is left to
 //!    `reported_by` and `via = "report"`.
 //!
@@ -74,6 +77,37 @@ fn code_of(doc: &Doc, actor: Option<usize>) -> Option<String> {
         .and_then(|i| doc.actors.get(i))
         .map(|a| a.code.code.clone())
         .filter(|c| !c.is_empty())
+}
+
+/// Sectors whose statements about a conflict come from a side of it: the
+/// state and its forces, armed groups and the political opposition (not
+/// monitors, journalists, aid workers or witnesses).
+const PARTY_SECTORS: &[&str] = &[
+    "GOV", "MIL", "COP", "SPY", "JUD", "LEG", "REB", "INS", "OPP", "SEP", "PTY",
+];
+
+/// Whether the speaker `s` belongs to a side of `ev`, a conflict event
+/// (QuadClass 3 or 4): a party sector and the country of the event's source
+/// or target. Cooperative news from a government (`the ministry said talks
+/// were held`) stays a report.
+fn is_party_to(doc: &Doc, s: &ActorMention, ev: &Event) -> bool {
+    if !matches!(ev.quad_class, 3 | 4) {
+        return false;
+    }
+    let Some(country) = s.code.country.as_deref().filter(|c| c.len() == 3) else {
+        return false;
+    };
+    let party = s
+        .code
+        .sector
+        .as_deref()
+        .is_some_and(|sec| PARTY_SECTORS.iter().any(|p| sec.starts_with(p)));
+    party
+        && [&ev.source, &ev.target]
+            .into_iter()
+            .flatten()
+            .filter_map(|arg| doc.actors.get(arg.actor))
+            .any(|a| a.code.country.as_deref() == Some(country))
 }
 
 /// A claim or speech cue in a sentence, with its subject.
@@ -280,6 +314,7 @@ pub(crate) fn attribute(
         // text inside the reporter's own sentence, not a claim.
         claimed = q.speaker.is_some();
     } else if let Some(t) = trig {
+        let mut claimed_by_party = false;
         if let Some(cue) = sentence_cue(doc, info, &sent, t) {
             // `according to Tasnim`, `Shafaq News said`: a news source, not a speaker.
             let news = cue.speaker.is_some_and(|sp| {
@@ -292,16 +327,24 @@ pub(crate) fn attribute(
                 // reported_by already names it; `via` falls back to "report".
             } else if let Some(sp) = cue.speaker {
                 let who = doc.slice(sp).to_owned();
-                a.speaker_code = code_of(doc, actor_for(&doc.actors, sp));
-                if cue.from_claim {
+                let speaker_actor = actor_for(&doc.actors, sp);
+                a.speaker_code = code_of(doc, speaker_actor);
+                // A party speaking of its own side's or its enemy's acts (`the
+                // Syrian defence ministry said` of Syrian air strikes) makes a
+                // claim, not a neutral report.
+                let party = speaker_actor
+                    .and_then(|i| doc.actors.get(i))
+                    .is_some_and(|s| is_party_to(doc, s, ev));
+                if cue.from_claim || party {
                     a.claimant = Some(who.clone());
                 }
+                claimed_by_party = party;
                 a.speaker = Some(who);
             }
             if cue.statement && !news && a.via.is_none() {
                 a.via = Some("statement".into());
             }
-            claimed = cue.claimed;
+            claimed = cue.claimed || claimed_by_party;
         }
     }
     a.hedge = info.hedge.clone().or(a.hedge);

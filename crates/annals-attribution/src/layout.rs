@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use annals_core::{Doc, Span, Token};
+use annals_core::{Doc, Span, Token, Upos};
 
 use crate::lexicon::lower;
 
@@ -196,6 +196,14 @@ fn subtree(tokens: &[Token], sent: &Range<usize>, root: usize) -> Option<Range<u
                 _ => break,
             }
         }
+    }
+    // A comma or quote mark the parser hung on the phrase is not part of it.
+    let punct = |i: usize| sl.get(i).is_some_and(|t| t.upos == Upos::Punct);
+    while lo < local && punct(lo) {
+        lo += 1;
+    }
+    while hi > local && punct(hi) {
+        hi -= 1;
     }
     Some(sent.start + lo..sent.start + hi + 1)
 }

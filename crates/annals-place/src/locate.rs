@@ -5,7 +5,10 @@
 //! 1. `in-sentence:syntax` — with a parse: a place mention attached to the
 //!    trigger, or to an argument of the event, through a chain of at most three
 //!    dependency arcs (`attacked ... in Baghdad`, `the embassy in Baghdad`,
-//!    `bases in western Iraq`). Closest in the tree wins.
+//!    `bases in western Iraq`). Closest in the tree wins. A place that is (or
+//!    sits in) an actor's own phrase without a locative word before it names
+//!    the actor, not the venue (`Turkey condemned`, `urged Damascus`), except
+//!    the target of a material act (`shelled Aleppo`).
 //! 2. `in-sentence` — without a usable parse: the place mention of the event's
 //!    sentence that is nearest the trigger, preferring one after a locative
 //!    word and one outside the actors' own phrases (`Iraq's prime minister`
@@ -115,6 +118,30 @@ pub(crate) fn locate_event(
         .flatten()
         .collect();
 
+    let text = doc.text();
+    let cue_before = |m: &PlaceMention| {
+        let i = toks.partition_point(|t| t.span.end <= m.span.start);
+        let prev = |k: usize| {
+            i.checked_sub(k)
+                .and_then(|j| toks.get(j))
+                .and_then(|t| text.get(t.span.start..t.span.end))
+        };
+        prev(1).is_some_and(lexicon::is_locative_cue)
+            || prev(1).is_some_and(lexicon::is_direction_modifier)
+                && prev(2).is_some_and(lexicon::is_locative_cue)
+    };
+    // A place inside an actor's own phrase names the actor (`Iraq's prime
+    // minister`, `urged Damascus`, `Turkey condemned`) unless a locative word
+    // introduces it (`rebel positions in Idlib`, `bases in western Iraq`),
+    // or it is the whole target of a material act (`shelled Aleppo`: the
+    // place struck is where it happened; QuadClass 2 and 4 are material).
+    let target_span = actor(&ev.target).map(|a| a.span);
+    let material = matches!(ev.quad_class, 2 | 4);
+    let names_actor = |m: &PlaceMention| {
+        let struck = material && target_span == Some(m.span);
+        actors.iter().any(|a| a.span.overlaps(m.span)) && !cue_before(m) && !struck
+    };
+
     // 1. Syntax.
     let parsed = doc.tokens.iter().any(|t| t.head.is_some());
     if parsed && !in_sentence.is_empty() {
@@ -123,11 +150,7 @@ pub(crate) fn locate_event(
         anchors.extend(actors.iter().map(|a| a.head));
         let best = in_sentence
             .iter()
-            .filter(|m| {
-                !actors
-                    .iter()
-                    .any(|a| a.span.contains(m.span) && a.span != m.span)
-            })
+            .filter(|m| !names_actor(m))
             .filter_map(|m| {
                 let h = mention_head(doc, m)?;
                 let d = anchors
@@ -151,21 +174,9 @@ pub(crate) fn locate_event(
 
     // 2. Nearest in the sentence (no parse, or the parse attached nothing).
     {
-        let text = doc.text();
-        let cue_before = |m: &PlaceMention| {
-            let i = toks.partition_point(|t| t.span.end <= m.span.start);
-            let prev = |k: usize| {
-                i.checked_sub(k)
-                    .and_then(|j| toks.get(j))
-                    .and_then(|t| text.get(t.span.start..t.span.end))
-            };
-            prev(1).is_some_and(lexicon::is_locative_cue)
-                || prev(1).is_some_and(lexicon::is_direction_modifier)
-                    && prev(2).is_some_and(lexicon::is_locative_cue)
-        };
         let best = in_sentence
             .iter()
-            .filter(|m| !actors.iter().any(|a| a.span.overlaps(m.span)))
+            .filter(|m| !names_actor(m))
             .min_by_key(|m| (!cue_before(m), m.span.start.abs_diff(ev.trigger.start)));
         if let Some(m) = best {
             return Some(location_of(m, "in-sentence"));

@@ -281,11 +281,13 @@ pub fn score_document(gold: &[GoldEvent], predicted: &[EventRecord]) -> Score {
 /// How many of the gold events that state an expected modality, channel
 /// (`via`), reporting agencies or place got them right, among those matched
 /// at the dyad level (unmatched ones count as wrong).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AttributionScore {
     pub expected: usize,
     pub matched: usize,
     pub right: usize,
+    /// One line per expectation not met: the gold event and what differed.
+    pub misses: Vec<String>,
 }
 
 impl AttributionScore {
@@ -293,7 +295,30 @@ impl AttributionScore {
         self.expected += o.expected;
         self.matched += o.matched;
         self.right += o.right;
+        self.misses.extend(o.misses);
     }
+}
+
+/// `plover root src>tgt` of a gold event, for diagnostics.
+fn describe_gold(g: &GoldEvent) -> String {
+    let actors = |a: &Option<Vec<GoldActor>>| {
+        a.as_ref()
+            .map(|v| {
+                v.iter()
+                    .map(|x| x.code.as_deref().or(x.text.as_deref()).unwrap_or("?"))
+                    .collect::<Vec<_>>()
+                    .join("+")
+            })
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "-".into())
+    };
+    format!(
+        "{} {} {}>{}",
+        g.plover.as_deref().unwrap_or("?"),
+        g.root.as_ref().map(|r| r.join("|")).unwrap_or_default(),
+        actors(&g.source),
+        actors(&g.target)
+    )
 }
 
 impl fmt::Display for AttributionScore {
@@ -321,6 +346,8 @@ pub fn score_attribution(gold: &[GoldEvent], predicted: &[EventRecord]) -> Attri
         }
         s.expected += 1;
         let Some(&(_, pi)) = pairs.iter().find(|(x, _)| *x == gi) else {
+            s.misses
+                .push(format!("{}: not found at dyad level", describe_gold(g)));
             continue;
         };
         s.matched += 1;
@@ -345,6 +372,38 @@ pub fn score_attribution(gold: &[GoldEvent], predicted: &[EventRecord]) -> Attri
         });
         if ok_modality && ok_via && ok_reported && ok_place {
             s.right += 1;
+        } else {
+            let mut why = Vec::new();
+            if !ok_modality {
+                why.push(format!(
+                    "modality {} (want {})",
+                    r.modality.as_str(),
+                    g.modality.as_deref().unwrap_or("")
+                ));
+            }
+            if !ok_via {
+                why.push(format!(
+                    "via {:?} (want {})",
+                    att.via,
+                    g.via.as_deref().unwrap_or("")
+                ));
+            }
+            if !ok_reported {
+                why.push(format!(
+                    "reported_by {:?} (want {:?})",
+                    att.reported_by,
+                    g.reported_by.as_deref().unwrap_or_default()
+                ));
+            }
+            if !ok_place {
+                why.push(format!(
+                    "location {:?} (want {})",
+                    r.location.as_ref().map(|l| l.name.as_str()),
+                    g.location.as_deref().unwrap_or("")
+                ));
+            }
+            s.misses
+                .push(format!("{}: {}", describe_gold(g), why.join("; ")));
         }
     }
     s

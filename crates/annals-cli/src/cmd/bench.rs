@@ -144,6 +144,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             d.as_secs_f64() * 1e3
         );
     }
+    // The linguistic front end alone (issue figure: tokenize+tag+parse+NER).
+    let nlp: Duration = timings
+        .stages
+        .iter()
+        .filter(|(name, _)| matches!(*name, "text" | "tagger" | "parser" | "entities"))
+        .map(|(_, d)| *d)
+        .sum();
+    println!(
+        "tokenize+tag+parse+NER     {:>10.0} tokens/s",
+        tokens as f64 / nlp.as_secs_f64().max(1e-9)
+    );
     let mb = |b: Option<u64>| {
         b.map(|b| format!("{:.1} MB", b as f64 / 1e6))
             .unwrap_or_else(|| "n/a".into())

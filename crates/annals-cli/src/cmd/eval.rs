@@ -94,6 +94,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Ok((s, a, at, records)) => {
                 total.add(s);
                 actors.add(a);
+                if args.verbose {
+                    for m in &at.misses {
+                        println!("{}: expectation: {m}", g.id);
+                    }
+                }
                 attribution.add(at);
                 if args.verbose && (s.dyad.fp > 0 || s.dyad.fn_ > 0) {
                     println!(
