@@ -176,7 +176,70 @@ impl DictionaryActors {
             };
             let offset = sent.tokens.start;
             let toks = doc.sentence_tokens(s);
-            let words: Vec<String> = toks.iter().map(|t| t.text.to_uppercase()).collect();
+            // Dictionary phrases join their words with `_`; text written that
+            // way (`Dol_Amroth`, one token or three) is matched word by word. `token_of` maps
+            // each word back to its token.
+            let mut words: Vec<String> = Vec::with_capacity(toks.len());
+            let mut token_of: Vec<usize> = Vec::with_capacity(toks.len());
+            // And the last token of each word (a hyphenated word spans three).
+            let mut token_end: Vec<usize> = Vec::with_capacity(toks.len());
+            for (k, t) in toks.iter().enumerate() {
+                let upper = t.text.to_uppercase();
+                let parts: Vec<&str> = upper.split('_').filter(|p| !p.is_empty()).collect();
+                if parts.is_empty() && !upper.is_empty() {
+                    // A lone `_` split off by the tokenizer joins its neighbours.
+                    continue;
+                }
+                if parts.len() > 1 {
+                    for p in parts {
+                        words.push(p.to_owned());
+                        token_of.push(k);
+                        token_end.push(k);
+                    }
+                } else {
+                    words.push(upper.clone());
+                    token_of.push(k);
+                    token_end.push(k);
+                }
+            }
+            // The tokenizer splits `Barad-dur` at the hyphen; a dictionary
+            // that lists `BARAD-DUR` gets it back as one word.
+            let mut k = 1;
+            while k + 1 < words.len() {
+                let attached = |a: usize, b: usize| {
+                    let (Some(&ta), Some(&tb)) = (token_of.get(a), token_of.get(b)) else {
+                        return false;
+                    };
+                    ta + 1 == tb
+                        && toks
+                            .get(ta)
+                            .zip(toks.get(tb))
+                            .is_some_and(|(x, y)| x.span.end == y.span.start)
+                };
+                let (Some(prev), Some(mid), Some(next)) =
+                    (words.get(k - 1), words.get(k), words.get(k + 1))
+                else {
+                    break;
+                };
+                if mid == "-" && attached(k - 1, k) && attached(k, k + 1) {
+                    let joined = format!("{prev}-{next}");
+                    if self.actor_index.contains_key(&joined)
+                        || self.agent_index.contains_key(&joined)
+                    {
+                        let last = token_end.get(k + 1).copied().unwrap_or_default();
+                        if let (Some(w), Some(e)) = (words.get_mut(k - 1), token_end.get_mut(k - 1))
+                        {
+                            *w = joined;
+                            *e = last;
+                        }
+                        words.drain(k..k + 2);
+                        token_of.drain(k..k + 2);
+                        token_end.drain(k..k + 2);
+                        continue;
+                    }
+                }
+                k += 1;
+            }
             let mut hits = Vec::new();
             let mut i = 0;
             while i < words.len() {
@@ -195,6 +258,12 @@ impl DictionaryActors {
                 if code.is_empty() {
                     continue;
                 }
+                let (Some(&start), Some(&last)) =
+                    (token_of.get(start), token_end.get(end.saturating_sub(1)))
+                else {
+                    continue;
+                };
+                let end = last + 1;
                 let (Some(first), Some(last)) = (toks.get(start), toks.get(end.saturating_sub(1)))
                 else {
                     continue;
@@ -226,6 +295,7 @@ impl DictionaryActors {
 /// Combine actor and agent hits into coded mentions: `(start, end, code, rule)`.
 fn compose(hits: &[Hit], words: &[String]) -> Vec<(usize, usize, String, &'static str)> {
     let mut out = Vec::new();
+    let mut extra = Vec::new();
     let mut used = vec![false; hits.len()];
     // Agents that apply to the coordinated actors after the last one linked.
     let mut distributed: Vec<(String, AgentPlacement)> = Vec::new();
@@ -248,14 +318,19 @@ fn compose(hits: &[Hit], words: &[String]) -> Vec<(usize, usize, String, &'stati
         }
         let (mut s, mut e, mut c) = (*start, *end, code.clone());
         let mut rule = "petrarch:actor";
-        // Agent right after the actor, possibly across a possessive and a few
-        // modifiers: `Gondor army`, `Ithilen's awful and evil minister`.
-        if let Some(Hit::Agent {
+        // Agents right after the actor, possibly across a possessive and a few
+        // modifiers: `Gondor army`, `Ithilen's awful and evil minister`,
+        // `Danish Islamist media` (each adjacent agent adds its code).
+        let mut j = k + 1;
+        // The code before the last agent: what coordinated agents share
+        // (`Danish media and government` → DNKMED, DNKGOV).
+        let mut shared = None;
+        while let Some(Hit::Agent {
             start: a,
             end: b,
             code: ac,
             placement,
-        }) = hits.get(k + 1)
+        }) = hits.get(j)
         {
             let gap: Vec<&str> = words
                 .get(e..*a)
@@ -263,26 +338,65 @@ fn compose(hits: &[Hit], words: &[String]) -> Vec<(usize, usize, String, &'stati
                 .iter()
                 .map(String::as_str)
                 .collect();
-            let possessive = matches!(gap.first(), Some(&"'S") | Some(&"'")) && gap.len() <= 4;
-            if gap.is_empty() || possessive {
-                c = agent_code(ac, *placement, &c);
-                e = *b;
-                rule = "petrarch:actor+agent";
-                if let Some(u) = used.get_mut(k + 1) {
+            let possessive =
+                j == k + 1 && matches!(gap.first(), Some(&"'S") | Some(&"'")) && gap.len() <= 4;
+            if !(gap.is_empty() || possessive) {
+                break;
+            }
+            shared = Some(c.clone());
+            c = agent_code(ac, *placement, &c);
+            e = *b;
+            rule = "petrarch:actor+agent";
+            if let Some(u) = used.get_mut(j) {
+                *u = true;
+            }
+            j += 1;
+        }
+        if let Some(shared) = &shared {
+            // `minister Calimehtar`: the name after the agent is the same person.
+            if let Some(Hit::Actor {
+                start: n, end: ne, ..
+            }) = hits.get(j)
+            {
+                if *n == e {
+                    e = *ne;
+                    if let Some(u) = used.get_mut(j) {
+                        *u = true;
+                    }
+                    j += 1;
+                }
+            }
+            // Agents coordinated with the last one share the rest of the code.
+            let mut prev_end = e;
+            while let Some(Hit::Agent {
+                start: a,
+                end: b,
+                code: ac,
+                placement,
+            }) = hits.get(j)
+            {
+                let gap: Vec<&str> = words
+                    .get(prev_end..*a)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(String::as_str)
+                    .collect();
+                let coordinated = gap.iter().any(|w| matches!(*w, "AND" | "OR" | ","))
+                    && gap.iter().all(|w| matches!(*w, "AND" | "OR" | "," | "THE"));
+                if !coordinated || used.get(j) != Some(&false) {
+                    break;
+                }
+                extra.push((
+                    *a,
+                    *b,
+                    agent_code(ac, *placement, shared),
+                    "petrarch:actor+agent",
+                ));
+                if let Some(u) = used.get_mut(j) {
                     *u = true;
                 }
-                // `minister Calimehtar`: the name after the agent is the same person.
-                if let Some(Hit::Actor {
-                    start: n, end: ne, ..
-                }) = hits.get(k + 2)
-                {
-                    if *n == e {
-                        e = *ne;
-                        if let Some(u) = used.get_mut(k + 2) {
-                            *u = true;
-                        }
-                    }
-                }
+                prev_end = *b;
+                j += 1;
             }
         }
         // Agent right before: `the Gondor` no; `soldiers from Gondor`, `MSF Arnor`.
@@ -386,6 +500,7 @@ fn compose(hits: &[Hit], words: &[String]) -> Vec<(usize, usize, String, &'stati
         }
         out.push((s, e, c, rule));
     }
+    out.extend(extra);
     // An agent with no actor to attach to is still a participant whose country
     // is unknown: PETRARCH writes it `---` + agent (`students` → `---EDU`).
     for (k, h) in hits.iter().enumerate() {

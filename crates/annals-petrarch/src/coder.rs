@@ -9,6 +9,7 @@ use annals_ontology::Ontology;
 use crate::actors::DictionaryActors;
 use crate::discards::{DiscardHit, DiscardList};
 use crate::matcher::{Bindings, SentenceView};
+use crate::options::CodingOptions;
 use crate::pattern::EventCode;
 use crate::verbs::VerbDictionary;
 use crate::PetrarchError;
@@ -25,8 +26,8 @@ pub struct PetrarchCoder {
     verbs: VerbDictionary,
     actors: DictionaryActors,
     discards: DiscardList,
-    /// Drop events lacking a source or a target (PETRARCH's `require_dyad`, on by default).
-    pub require_dyad: bool,
+    /// `require_dyad`, `new_actor_length` (PETRARCH's defaults unless changed).
+    pub options: CodingOptions,
 }
 
 /// Who did what to whom, before it becomes an [`Event`].
@@ -46,7 +47,7 @@ impl PetrarchCoder {
             verbs,
             actors: DictionaryActors::default(),
             discards: DiscardList::default(),
-            require_dyad: true,
+            options: CodingOptions::default(),
         }
     }
 
@@ -96,10 +97,18 @@ impl PetrarchCoder {
         &self.verbs
     }
 
-    /// Code one document: tag actors if needed, then code every sentence.
+    /// Code one document with the coder's [`CodingOptions`].
     pub fn code(&self, doc: &mut Doc) {
+        self.code_with(doc, &self.options);
+    }
+
+    /// Code one document with `options`: tag actors if needed, then code every sentence.
+    pub fn code_with(&self, doc: &mut Doc, options: &CodingOptions) {
         if doc.actors.is_empty() && !self.actors.is_empty() {
             self.actors.tag(doc);
+        }
+        if options.new_actor_length > 0 {
+            crate::new_actors::add(doc, options.new_actor_length);
         }
         if self.discards.check(doc.text()) == Some(DiscardHit::Story) {
             return;
@@ -112,7 +121,7 @@ impl PetrarchCoder {
             if self.discards.check(doc.slice(sent.span)).is_some() {
                 continue;
             }
-            for c in self.code_sentence(doc, s) {
+            for c in self.code_sentence(doc, s, options) {
                 let (a, b) = c.trigger;
                 let (Some(first), Some(last)) =
                     (doc.tokens.get(a), doc.tokens.get(b.saturating_sub(1)))
@@ -151,14 +160,26 @@ impl PetrarchCoder {
         }
     }
 
-    fn code_sentence(&self, doc: &Doc, s: usize) -> Vec<Coding> {
+    fn code_sentence(&self, doc: &Doc, s: usize, options: &CodingOptions) -> Vec<Coding> {
         let Some(sent) = doc.sentences.get(s) else {
             return Vec::new();
         };
         let offset = sent.tokens.start;
         let toks = doc.sentence_tokens(s);
         let words: Vec<String> = toks.iter().map(|t| t.text.to_uppercase()).collect();
-        let lemmas: Vec<String> = toks.iter().map(|t| t.lemma.to_uppercase()).collect();
+        // With `stem` (see CodingOptions) words also match through their
+        // lemma: verbs the dictionary lists in other forms, pattern nouns
+        // written in the singular. Without, only as written.
+        let lemmas: Vec<String> = toks
+            .iter()
+            .map(|t| {
+                if options.stem {
+                    t.lemma.to_uppercase()
+                } else {
+                    t.text.to_uppercase()
+                }
+            })
+            .collect();
         // Actors of this sentence, as sentence-relative token ranges.
         let actors: Vec<(usize, usize, usize)> = doc
             .actors
@@ -180,10 +201,19 @@ impl PetrarchCoder {
             .chain(lemmas.iter())
             .map(String::as_str)
             .collect();
+        let modifier: Vec<bool> = toks
+            .iter()
+            .map(|t| {
+                matches!(t.upos, Upos::Det | Upos::Adj | Upos::Num)
+                    || t.xpos == "PRP$"
+                    || t.xpos == "POS"
+            })
+            .collect();
         let view = SentenceView {
             words: &words,
             lemmas: &lemmas,
             actor_start: &actor_start,
+            modifier: &modifier,
             vocabulary,
         };
         let parsed = toks.iter().any(|t| t.head.is_some());
@@ -197,7 +227,15 @@ impl PetrarchCoder {
                 && toks
                     .iter()
                     .any(|d| d.head == Some(i) && d.deprel.starts_with("nsubj"));
-            let verb_like = !tagged || matches!(tok.upos, Upos::Verb | Upos::Aux) || has_subject;
+            // A tag no content word should have (`welcome` as INTJ) is
+            // overruled when the word follows an actor, as TABARI's word-order
+            // matching would: `Fornost and Gondor welcome ...`.
+            let odd_tag = matches!(tok.upos, Upos::Intj | Upos::X | Upos::Adv | Upos::Sym);
+            let after_actor = actors.iter().any(|&(_, _, b)| b == i);
+            let verb_like = !tagged
+                || matches!(tok.upos, Upos::Verb | Upos::Aux)
+                || has_subject
+                || (odd_tag && after_actor);
             if actors.iter().any(|&(_, a, b)| a <= i && i < b) {
                 continue;
             }
@@ -208,7 +246,7 @@ impl PetrarchCoder {
             let trigger = (offset + vs, offset + ve);
             for (fwd, code) in [(true, &code.forward), (false, &code.reverse)] {
                 let Some(code) = code else { continue };
-                if targets.is_empty() && !self.require_dyad && fwd {
+                if targets.is_empty() && !options.require_dyad && fwd {
                     for &src in &sources {
                         out.push(Coding {
                             source: src,
@@ -238,6 +276,9 @@ impl PetrarchCoder {
                 }
             }
         }
+        if parsed {
+            out = drop_adverbial_clauses(out, toks, offset);
+        }
         out
     }
 
@@ -259,8 +300,19 @@ impl PetrarchCoder {
                 }
             }
         }
-        // Multi-word verbs first: they are more specific than their head verb.
-        candidates.sort_by_key(|v| std::cmp::Reverse(v.before.len() + v.after.len()));
+        // Multi-word verbs first: they are more specific than their head
+        // verb; among equals, the later entry (a verb listed in two blocks
+        // takes its code from the last, as PETRARCH's dictionary does).
+        candidates.sort_by_key(|v| {
+            (
+                std::cmp::Reverse(v.before.len() + v.after.len()),
+                std::cmp::Reverse(v.line),
+            )
+        });
+        // Every block the verb belongs to contributes its patterns; the first
+        // fitting candidate gives the code when none matches.
+        let mut fallback = None;
+        let mut fitting_len = None;
         for v in candidates {
             if !verb_like && v.before.is_empty() && v.after.is_empty() {
                 continue;
@@ -279,6 +331,12 @@ impl PetrarchCoder {
             if !fits_before || !fits_after {
                 continue;
             }
+            // Only verbs as long as the longest that fits: `opened fire` is
+            // not also the bare `open`.
+            let len = v.before.len() + v.after.len();
+            if *fitting_len.get_or_insert(len) != len {
+                break;
+            }
             let (vs, ve) = (i - nb, i + 1 + v.after.len());
             for p in self.verbs.block_patterns(v.block) {
                 if let Some(b) = view.match_pattern(&self.verbs, p, vs, ve) {
@@ -294,22 +352,22 @@ impl PetrarchCoder {
                     ));
                 }
             }
-            let code = v
-                .code
-                .clone()
-                .or_else(|| self.verbs.block(v.block).map(|b| b.code.clone()))?;
-            if code.is_null() {
-                return None;
+            if fallback.is_none() {
+                let code = v
+                    .code
+                    .clone()
+                    .or_else(|| self.verbs.block(v.block).map(|b| b.code.clone()))
+                    .unwrap_or_default();
+                fallback = Some((
+                    code,
+                    vs,
+                    ve,
+                    format!("petrarch:{}:{}", short(&self.verbs.name), v.line),
+                    Bindings::default(),
+                ));
             }
-            return Some((
-                code,
-                vs,
-                ve,
-                format!("petrarch:{}:{}", short(&self.verbs.name), v.line),
-                Bindings::default(),
-            ));
         }
-        None
+        fallback.filter(|f| !f.0.is_null())
     }
 
     /// Source and target actors (indices into `doc.actors`) for a verb at `[vs, ve)`.
@@ -355,9 +413,83 @@ impl PetrarchCoder {
             source = source.or(s).or(if passive { None } else { ps });
             target = target.or(t).or(pt);
         }
+        // The pattern made the clause's subject the target (`NOTED + *`:
+        // `Falastur noted that Cirith Ungol regretted ...`): the source is
+        // then the subject of the clause governing this one.
+        if parsed && bind.target.is_some() && bind.source.is_none() && source == bind.target {
+            source = governing_subject(toks, actors, head);
+        }
         let expand = |a: Option<usize>| a.map(|a| coordinated(actors, toks, a)).unwrap_or_default();
         (expand(source), expand(target))
     }
+}
+
+/// PETRARCH codes a verb's subordinate clauses only when the verb itself
+/// codes nothing: `Arnor restored ties with Gondor after crowds burned its
+/// embassy` is one event, not two. Drops the codings of verbs in an adverbial
+/// clause (`advcl`, at any depth) of a verb that has a coding of its own, and
+/// of auxiliaries whose verb has one.
+fn drop_adverbial_clauses(out: Vec<Coding>, toks: &[Token], offset: usize) -> Vec<Coding> {
+    let coded_at = |k: usize| {
+        out.iter()
+            .any(|c| c.trigger.0 <= k + offset && k + offset < c.trigger.1)
+    };
+    // A predicate codes through its verb complement too (`is about to restore`).
+    let coded = |h: usize| {
+        coded_at(h)
+            || toks
+                .iter()
+                .enumerate()
+                .any(|(k, t)| t.head == Some(h) && t.deprel == "xcomp" && coded_at(k))
+    };
+    let keep: Vec<bool> = out
+        .iter()
+        .map(|c| {
+            let mut cur = c.trigger.0.saturating_sub(offset);
+            // A modal or auxiliary in the dictionary (`SHOULD`) combines with
+            // the verb it helps (`should have acted against`): when that verb
+            // codes, the lower, more specific event stands for both.
+            if let Some(t) = toks.get(cur) {
+                if t.deprel.starts_with("aux") && t.head.is_some_and(&coded_at) {
+                    return false;
+                }
+            }
+            for _ in 0..toks.len() {
+                let Some(t) = toks.get(cur) else { break };
+                let Some(h) = t.head else { break };
+                // A subordinate clause proper: introduced by a conjunction
+                // (`after`, `while`) or a participle without a subject. A
+                // clause with neither (`..., a senior official said`) is a
+                // main clause the parse attached low.
+                let subordinate = toks
+                    .iter()
+                    .any(|d| d.head == Some(cur) && d.deprel == "mark")
+                    || (matches!(t.xpos.as_str(), "VBG" | "VBN")
+                        && !toks
+                            .iter()
+                            .any(|d| d.head == Some(cur) && d.deprel.starts_with("nsubj")));
+                if t.deprel.starts_with("advcl") && subordinate && coded(h) {
+                    return false;
+                }
+                // A conjunct with a subject of its own is a clause of its own.
+                let own_subject = toks
+                    .iter()
+                    .any(|d| d.head == Some(cur) && d.deprel.starts_with("nsubj"));
+                let climbs = t.deprel.starts_with("advcl")
+                    || t.deprel == "xcomp"
+                    || (t.deprel == "conj" && !own_subject);
+                if !climbs {
+                    break;
+                }
+                cur = h;
+            }
+            true
+        })
+        .collect();
+    out.into_iter()
+        .zip(keep)
+        .filter_map(|(c, k)| k.then_some(c))
+        .collect()
 }
 
 fn short(name: &str) -> &str {
@@ -483,6 +615,30 @@ fn syntactic_roles(
             source = source.or_else(|| actor_in_subtree(toks, actors, k));
         }
     }
+    // A relative pronoun stands for the noun its clause modifies: `a
+    // Pakistani woman who shot at ...` — the woman shot.
+    let relative = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            matches!(t.xpos.as_str(), "WP" | "WDT")
+                || matches!(t.lemma.to_lowercase().as_str(), "who" | "which" | "that")
+        })
+    };
+    let modified = toks
+        .get(v)
+        .filter(|t| t.deprel.starts_with("acl"))
+        .and_then(|t| t.head);
+    if let Some(noun) = modified {
+        for (k, t) in deps(v) {
+            if !relative(k) {
+                continue;
+            }
+            if t.deprel == "nsubj:pass" {
+                passive_subject = passive_subject.or_else(|| actor_in_subtree(toks, actors, noun));
+            } else if t.deprel.starts_with("nsubj") {
+                source = source.or_else(|| actor_in_subtree(toks, actors, noun));
+            }
+        }
+    }
     // Complement clauses (`ccomp`) are left to word order: a reported clause's
     // subject is not the target of the report.
     for rel in ["obj", "iobj", "obl", "nmod", "xcomp"] {
@@ -523,9 +679,31 @@ fn syntactic_roles(
     let passive = passive_subject.is_some()
         || deps(v).any(|(_, t)| t.deprel == "aux:pass")
         || (be_aux && toks.get(v).is_some_and(|t| t.xpos == "VBN"));
-    if let Some(p) = passive_subject {
-        // Passive: the grammatical subject is the one acted upon.
-        target = Some(p);
+    if passive {
+        // PETRARCH's passive: the doer is the object of `by`, `from` or `in`
+        // (`was freed from Barad-dur`, `was shot dead in Osgiliath`); the
+        // grammatical subject is the one acted upon, else an object of `at`,
+        // `against`, `into`, `towards`.
+        let case_of = |k: usize| {
+            deps(k)
+                .find(|(_, c)| c.deprel == "case")
+                .map(|(_, c)| c.lemma.to_lowercase())
+        };
+        let pp_actor = |preps: &[&str]| {
+            deps(v)
+                .filter(|(_, t)| t.deprel.starts_with("obl") || t.deprel.starts_with("nmod"))
+                .find_map(|(k, _)| {
+                    let case = case_of(k)?;
+                    if preps.contains(&case.as_str()) {
+                        actor_in_subtree(toks, actors, k)
+                    } else {
+                        None
+                    }
+                })
+        };
+        source = pp_actor(&["by", "from", "in"]);
+        target =
+            passive_subject.or_else(|| pp_actor(&["at", "against", "into", "towards", "toward"]));
     }
     // A missing subject is shared with the governing verb (`conj`) or
     // controlled by it (`xcomp`: its object if it has one — `urged Bree to
@@ -559,6 +737,23 @@ fn syntactic_roles(
         cur = h;
     }
     (source, target, passive)
+}
+
+/// The subject actor of the verb that governs the clause of `v` (`ccomp`,
+/// `xcomp`, `advcl`, `conj`), if any.
+fn governing_subject(toks: &[Token], actors: &[(usize, usize, usize)], v: usize) -> Option<usize> {
+    let t = toks.get(v)?;
+    if !matches!(
+        t.deprel.split(':').next().unwrap_or(""),
+        "ccomp" | "xcomp" | "advcl" | "conj"
+    ) {
+        return None;
+    }
+    let h = t.head?;
+    toks.iter()
+        .enumerate()
+        .filter(|(_, d)| d.head == Some(h) && d.deprel == "nsubj")
+        .find_map(|(k, _)| actor_in_subtree(toks, actors, k))
 }
 
 /// Without a parse: the nearest actor before the verb is the source, the first
@@ -616,7 +811,7 @@ fn positional_roles(
             a > 0
                 && toks
                     .get(a - 1)
-                    .is_some_and(|t| t.text.eq_ignore_ascii_case("by"))
+                    .is_some_and(|t| matches!(t.text.to_lowercase().as_str(), "by" | "from" | "in"))
         });
         // A passive without `by`: the doer is unknown.
         return (by_agent.map(|a| a.0), before);

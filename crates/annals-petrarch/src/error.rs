@@ -8,6 +8,9 @@ pub enum PetrarchError {
         line: usize,
         message: String,
     },
+    /// Something the file should have and lacks.
+    #[error("{file}: {message}")]
+    Missing { file: String, message: String },
     #[error("{file}: {source}")]
     Io {
         file: String,

@@ -10,8 +10,11 @@
 //!   it reads tokens (form, lemma, UPOS, heads when present) and actors from
 //!   the `Doc` — or tags actors itself from PETRARCH actor/agent dictionaries —
 //!   and pushes [`annals_core::Event`]s with CAMEO code, PLOVER type, Goldstein
-//!   score and the dictionary line that fired.
-//! - [`validate`] reads PETRARCH's unit-test records and scores a coder on them.
+//!   score and the dictionary line that fired. [`CodingOptions`] holds
+//!   PETRARCH's switches (`require_dyad`, `new_actor_length`) and whether
+//!   words match through their lemma (`stem`).
+//! - [`validate`] reads PETRARCH's unit-test records (with their `<Config>`
+//!   options) and scores a coder on them.
 //!
 //! ```
 //! use annals_core::{conllu, Component};
@@ -41,6 +44,8 @@ mod coder;
 mod discards;
 mod error;
 mod matcher;
+mod new_actors;
+mod options;
 pub mod pattern;
 pub mod validate;
 pub mod verbs;
@@ -48,5 +53,6 @@ pub mod verbs;
 pub use coder::PetrarchCoder;
 pub use discards::{Discard, DiscardHit, DiscardList};
 pub use error::PetrarchError;
+pub use options::CodingOptions;
 pub use pattern::{Element, EventCode, Item, Pattern};
 pub use verbs::{Synset, Transformation, Verb, VerbBlock, VerbDictionary};

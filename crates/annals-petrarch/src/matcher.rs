@@ -21,6 +21,9 @@ pub(crate) struct SentenceView<'a> {
     /// For each token: the index (into the caller's actor list) of the actor
     /// mention starting there, with its end (exclusive).
     pub actor_start: &'a [Option<(usize, usize)>],
+    /// For each token: whether it may open a noun phrase before its head
+    /// (determiner, adjective, number, possessive), for `^`.
+    pub modifier: &'a [bool],
     /// Every form and lemma in the sentence, to skip patterns early.
     pub vocabulary: std::collections::HashSet<&'a str>,
 }
@@ -34,6 +37,8 @@ pub(crate) struct Bindings {
 }
 
 impl SentenceView<'_> {
+    /// Pattern words match the word as written: PETRARCH does not stem, and
+    /// a dictionary that wants `EFFORTS` says so (synonym sets get plurals).
     fn word_at(&self, i: usize, w: &str) -> bool {
         self.words.get(i).is_some_and(|x| x == w) || self.lemmas.get(i).is_some_and(|x| x == w)
     }
@@ -91,10 +96,22 @@ impl SentenceView<'_> {
                 }
                 vec![(*end, nb)]
             }
-            Element::Skip => match self.actor_start.get(i) {
-                Some(Some((_, end))) => vec![(*end, *b)],
-                _ => vec![(i + 1, *b)],
-            },
+            Element::Skip => {
+                // `^` skips one noun phrase: its modifiers, then an actor or one word.
+                let mut head = i;
+                while self.modifier.get(head) == Some(&true) && head + 1 < self.words.len() {
+                    head += 1;
+                }
+                let end = match self.actor_start.get(head) {
+                    Some(Some((_, end))) => *end,
+                    _ => head + 1,
+                };
+                let mut out = vec![(end, *b)];
+                if end != i + 1 {
+                    out.push((i + 1, *b));
+                }
+                out
+            }
             Element::Phrase(items) => self.seq_ends(dict, items, i, b, PHRASE_GAP, depth + 1),
             Element::Prep(items) => self.seq_ends(dict, items, i, b, PREP_GAP, depth + 1),
         }

@@ -4,13 +4,21 @@
 //! Each `<Sentence date id category>` holds a `<Text>` and the expected
 //! `<EventCoding sourcecode eventcode targetcode>` triples (`noevents` = none
 //! expected; `error=` = the record should be rejected, so none either). The
-//! `<Environment>` block names the dictionaries, relative to the records file.
-//! `<Parse>` (a CoreNLP tree) is ignored: annals uses its own parse.
+//! `<Environment>` block names the dictionaries, relative to the records file;
+//! `<Config option value>` elements between records change the
+//! [`CodingOptions`] of the records after them. `<Parse>` (a CoreNLP tree) is
+//! ignored: annals uses its own parse.
+//!
+//! [`coder_for`] builds the coder the environment names, [`run`] codes and
+//! scores every record ([`code_record`] one, keeping its Doc for
+//! [`describe`]), [`report`] writes the per-category table.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::error::{syntax, PetrarchError};
+use crate::options::CodingOptions;
+use crate::PetrarchCoder;
 
 /// One expected (or produced) coding: source, event, target.
 pub type Triple = (String, String, String);
@@ -28,6 +36,26 @@ pub struct Record {
     pub expected_error: Option<String>,
     /// Line of the `<Sentence>` tag.
     pub line: usize,
+    /// The options in force for this record (`<Config>` elements before it).
+    pub options: CodingOptions,
+    /// Why the record's input is malformed (a `<Parse>` whose brackets do not
+    /// balance): PETRARCH rejects such records, and so does [`run`], although
+    /// annals parses the text itself.
+    pub input_error: Option<String>,
+}
+
+/// Why a bracketed parse tree is malformed, if it is.
+fn unbalanced(tree: &str) -> Option<String> {
+    let mut depth = 0usize;
+    for (k, c) in tree.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return Some(format!("<Parse>: unmatched `)` at character {k}")),
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    (depth > 0).then(|| format!("<Parse>: {depth} unclosed `(`"))
 }
 
 /// The file's `<Environment>`: dictionary paths resolved against its folder.
@@ -42,6 +70,8 @@ pub struct Environment {
 /// A records file: environment and records.
 #[derive(Debug, Clone, Default)]
 pub struct RecordsFile {
+    /// The file's name, as given to [`RecordsFile::parse`].
+    pub name: String,
     pub environment: Environment,
     pub records: Vec<Record>,
 }
@@ -272,10 +302,15 @@ impl RecordsFile {
     /// Parse records text; dictionary names are resolved against `dir`.
     pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Self, PetrarchError> {
         let mut xml = Xml { text, pos: 0, file };
-        let mut out = RecordsFile::default();
+        let mut out = RecordsFile {
+            name: file.to_owned(),
+            ..Default::default()
+        };
         let mut stack: Vec<(&str, usize)> = Vec::new();
         let mut current: Option<Record> = None;
         let mut text_buf = String::new();
+        // The records test PETRARCH's semantics: start from its defaults.
+        let mut options = CodingOptions::petrarch();
         while let Some(node) = xml.next()? {
             match node {
                 Node::Open {
@@ -297,6 +332,8 @@ impl RecordsFile {
                                 expected: Vec::new(),
                                 expected_error: None,
                                 line: xml.line_of(at),
+                                options: options.clone(),
+                                input_error: None,
                             });
                         }
                         "EventCoding" => {
@@ -318,7 +355,13 @@ impl RecordsFile {
                                 ));
                             }
                         }
-                        "Config" => {}
+                        "Config" => {
+                            let option = attr(&attrs, "option")
+                                .ok_or_else(|| xml.err(at, "<Config> without option"))?;
+                            let value = attr(&attrs, "value")
+                                .ok_or_else(|| xml.err(at, "<Config> without value"))?;
+                            options.set(option, value).map_err(|m| xml.err(at, m))?;
+                        }
                         _ => {}
                     }
                     text_buf.clear();
@@ -342,6 +385,11 @@ impl RecordsFile {
                         "Text" => {
                             if let Some(r) = current.as_mut() {
                                 r.text = content;
+                            }
+                        }
+                        "Parse" => {
+                            if let Some(r) = current.as_mut() {
+                                r.input_error = unbalanced(&content);
                             }
                         }
                         "Sentence" => {
@@ -403,6 +451,7 @@ with Gondor.
 </Text>
 <Parse>(ROOT (S (NP (NNP Arnor))))</Parse>
 </Sentence>
+<Config option="require_dyad" value="False"></Config>
 <Sentence date="20010101" id="T-2" category="DEMO">
 <EventCoding noevents = "True"></EventCoding>
 <Text>Nothing happened.</Text>
@@ -418,6 +467,21 @@ with Gondor.
         assert_eq!(f.records[0].text, "Arnor restored ties with Gondor.");
         assert_eq!(f.records[0].expected[1].0, "\"INJURY TOLL\"");
         assert!(f.records[1].expected.is_empty());
+        assert_eq!(f.records[0].input_error, None);
+        let bad = SAMPLE.replace("(NNP Arnor))))", "(NNP Arnor)))");
+        let f = RecordsFile::parse(&bad, "r.xml", Path::new("/d")).unwrap();
+        assert!(f.records[0].input_error.is_some());
+        // `<Config>` applies to the records after it.
+        assert!(f.records[0].options.require_dyad);
+        assert!(!f.records[1].options.require_dyad);
+        let bad = SAMPLE.replace("value=\"False\"", "value=\"maybe\"");
+        let err = RecordsFile::parse(&bad, "r.xml", Path::new("."))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("r.xml:17:") && err.contains("maybe"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -455,35 +519,148 @@ pub struct RecordResult {
 /// score it. Returns one result per record, in file order.
 pub fn run(
     file: &RecordsFile,
-    coder: &crate::PetrarchCoder,
+    coder: &PetrarchCoder,
     prepare: &dyn Fn(&mut annals_core::Doc),
 ) -> Vec<RecordResult> {
     file.records
         .iter()
-        .map(|r| {
-            let mut document = annals_core::Document::new(r.id.clone(), r.text.clone());
-            document.date = chrono::NaiveDate::parse_from_str(&r.date, "%Y%m%d").ok();
-            let mut doc = annals_core::Doc::new(document);
-            prepare(&mut doc);
-            coder.code(&mut doc);
-            let code_of = |a: Option<&annals_core::EventArg>| {
-                a.and_then(|a| doc.actors.get(a.actor))
-                    .map(|m| m.code.code.clone())
-                    .unwrap_or_else(|| "---".into())
-            };
-            let produced: Vec<Triple> = doc
-                .events
-                .iter()
-                .map(|e| {
-                    (
-                        code_of(e.source.as_ref()),
-                        e.cameo.clone(),
-                        code_of(e.target.as_ref()),
-                    )
-                })
-                .collect();
-            let tally = score(&r.expected, &produced);
-            RecordResult { produced, tally }
-        })
+        .map(|r| code_record(r, coder, prepare).1)
         .collect()
+}
+
+/// Code and score one record; the coded Doc comes back too, for [`describe`].
+/// A record whose input is malformed ([`Record::input_error`]) is not coded.
+pub fn code_record(
+    r: &Record,
+    coder: &PetrarchCoder,
+    prepare: &dyn Fn(&mut annals_core::Doc),
+) -> (annals_core::Doc, RecordResult) {
+    let mut document = annals_core::Document::new(r.id.clone(), r.text.clone());
+    document.date = chrono::NaiveDate::parse_from_str(&r.date, "%Y%m%d").ok();
+    let mut doc = annals_core::Doc::new(document);
+    if r.input_error.is_none() {
+        prepare(&mut doc);
+        coder.code_with(&mut doc, &r.options);
+    }
+    let code_of = |a: Option<&annals_core::EventArg>| {
+        a.and_then(|a| doc.actors.get(a.actor))
+            .map(|m| m.code.code.clone())
+            .unwrap_or_else(|| "---".into())
+    };
+    let produced: Vec<Triple> = doc
+        .events
+        .iter()
+        .map(|e| {
+            (
+                code_of(e.source.as_ref()),
+                e.cameo.clone(),
+                code_of(e.target.as_ref()),
+            )
+        })
+        .collect();
+    let tally = score(&r.expected, &produced);
+    (doc, RecordResult { produced, tally })
+}
+
+/// What the coder saw and did: one line per token (index in the sentence,
+/// form, lemma, UPOS, XPOS, head, relation), then the actors (token range,
+/// code, rule) and the events (code, source, target, dictionary line).
+pub fn describe(doc: &annals_core::Doc) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for s in 0..doc.sentences.len() {
+        for (i, t) in doc.sentence_tokens(s).iter().enumerate() {
+            let head = t.head.map_or("-".to_owned(), |h| h.to_string());
+            let _ = writeln!(
+                out,
+                "  {i}\t{}\t{}\t{:?}\t{}\t{head}\t{}",
+                t.text, t.lemma, t.upos, t.xpos, t.deprel
+            );
+        }
+    }
+    for a in &doc.actors {
+        let _ = writeln!(
+            out,
+            "  actor {}..{} {} ({})",
+            a.tokens.start, a.tokens.end, a.code.code, a.rule
+        );
+    }
+    let code = |a: &Option<annals_core::EventArg>| {
+        a.as_ref()
+            .and_then(|a| doc.actors.get(a.actor))
+            .map_or("---", |m| m.code.code.as_str())
+    };
+    for e in &doc.events {
+        let _ = writeln!(
+            out,
+            "  event {} {} -> {} ({})",
+            e.cameo,
+            code(&e.source),
+            code(&e.target),
+            e.rule
+        );
+    }
+    out
+}
+
+/// The coder the file's `<Environment>` names (`verbs` overrides its `<Verbfile>`).
+pub fn coder_for(file: &RecordsFile, verbs: Option<&Path>) -> Result<PetrarchCoder, PetrarchError> {
+    let env = &file.environment;
+    let verbs = verbs
+        .or(env.verbs.as_deref())
+        .ok_or_else(|| PetrarchError::Missing {
+            file: file.name.clone(),
+            message: "no <Verbfile> in <Environment>".into(),
+        })?;
+    let actors: Vec<&Path> = env.actors.iter().map(PathBuf::as_path).collect();
+    let agents: Vec<&Path> = env.agents.iter().map(PathBuf::as_path).collect();
+    PetrarchCoder::from_files(verbs, &actors, &agents, env.discards.as_deref())
+}
+
+/// The scoring table: one row per category and a total, then the overall
+/// rates; with `verbose`, first every record not coded exactly as expected.
+pub fn report(file: &RecordsFile, results: &[RecordResult], verbose: bool) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    if verbose {
+        for (r, res) in file.records.iter().zip(results) {
+            if res.tally.missed + res.tally.extra > 0 {
+                let _ = writeln!(out, "{} [{}] {}", r.id, r.category, r.text);
+                if let Some(e) = &r.input_error {
+                    let _ = writeln!(out, "  rejected: {e}");
+                }
+                let _ = writeln!(
+                    out,
+                    "  expected {:?}\n  produced {:?}",
+                    r.expected, res.produced
+                );
+            }
+        }
+    }
+    let pairs: Vec<_> = file
+        .records
+        .iter()
+        .zip(results.iter().map(|r| r.tally))
+        .collect();
+    let (by, total) = tally_by_category(&pairs);
+    let _ = writeln!(
+        out,
+        "{:<10} {:>7} {:>8} {:>7} {:>6} {:>6}",
+        "category", "records", "expected", "correct", "missed", "extra"
+    );
+    let total_name = "TOTAL".to_owned();
+    for (c, t) in by.iter().chain(std::iter::once((&total_name, &total))) {
+        let _ = writeln!(
+            out,
+            "{:<10} {:>7} {:>8} {:>7} {:>6} {:>6}",
+            c, t.records, t.expected, t.correct, t.missed, t.extra
+        );
+    }
+    let _ = writeln!(
+        out,
+        "correct: {:.1}% of expected codings; extra: {:.1}% of expected",
+        100.0 * total.recall(),
+        100.0 * total.extra_rate()
+    );
+    out
 }

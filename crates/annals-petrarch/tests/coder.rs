@@ -2,7 +2,7 @@
 
 use annals_actors::dictionary::{parse_actors, parse_agents};
 use annals_core::{conllu, Component, Doc};
-use annals_petrarch::{DiscardList, PetrarchCoder, VerbDictionary};
+use annals_petrarch::{CodingOptions, DiscardList, PetrarchCoder, VerbDictionary};
 
 const VERBS: &str = "\
 &WEAPON
@@ -22,6 +22,9 @@ MEET {MEETS MET MEETING}
 - % * [040:040]
 --- SAY [---] ---
 SAY {SAYS SAID SAYING}
+--- ACCUSE [112] ---
+ACCUSE
+- * + (OF CRIME) [1121]
 ";
 
 const ACTORS: &str = "IRAQ [IRQ]\n+BAGHDAD\nIRAN [IRN]\nTURKEY [TUR]\nKURDISTAN_WORKERS_PARTY [TURREBPKK]\n+PKK\nSYRIA [SYR]\n";
@@ -176,4 +179,133 @@ fn discarded_sentences_are_not_coded() {
     ]);
     coder.process(&mut d).unwrap();
     assert!(d.events.is_empty());
+}
+
+#[test]
+fn passive_doer_comes_from_by_from_or_in() {
+    // Turkey was attacked from Syria.  (PETRARCH: by, from, in name the doer)
+    let mut d = doc(&[
+        ("Turkey", "Turkey", "PROPN", "NNP", 3, "nsubj:pass"),
+        ("was", "be", "AUX", "VBD", 3, "aux:pass"),
+        ("attacked", "attack", "VERB", "VBN", 0, "root"),
+        ("from", "from", "ADP", "IN", 5, "case"),
+        ("Syria", "Syria", "PROPN", "NNP", 3, "obl"),
+        (".", ".", "PUNCT", ".", 3, "punct"),
+    ]);
+    coder().process(&mut d).unwrap();
+    assert_eq!(triples(&d), [t("SYR", "190", "TUR")]);
+}
+
+#[test]
+fn a_coded_verb_keeps_its_adverbial_clause_from_coding() {
+    // Iraq attacked Iran after Turkey arrested PKK soldiers.
+    let mut d = doc(&[
+        ("Iraq", "Iraq", "PROPN", "NNP", 2, "nsubj"),
+        ("attacked", "attack", "VERB", "VBD", 0, "root"),
+        ("Iran", "Iran", "PROPN", "NNP", 2, "obj"),
+        ("after", "after", "SCONJ", "IN", 6, "mark"),
+        ("Turkey", "Turkey", "PROPN", "NNP", 6, "nsubj"),
+        ("arrested", "arrest", "VERB", "VBD", 2, "advcl"),
+        ("PKK", "PKK", "PROPN", "NNP", 8, "compound"),
+        ("soldiers", "soldier", "NOUN", "NNS", 6, "obj"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]);
+    coder().process(&mut d).unwrap();
+    assert_eq!(triples(&d), [t("IRQ", "190", "IRN")]);
+    // Without the main event, the clause codes.
+    d.events.clear();
+    d.tokens[1].lemma = "visit".into();
+    d.tokens[1].text = "visited".into();
+    coder().process(&mut d).unwrap();
+    assert_eq!(triples(&d), [t("TUR", "173", "TURREBPKKMIL")]);
+}
+
+#[test]
+fn new_actors_and_monads_follow_the_options() {
+    // Iraq attacked the rebel camp.
+    let rows = [
+        ("Iraq", "Iraq", "PROPN", "NNP", 2, "nsubj"),
+        ("attacked", "attack", "VERB", "VBD", 0, "root"),
+        ("the", "the", "DET", "DT", 5, "det"),
+        ("rebel", "rebel", "NOUN", "NN", 5, "compound"),
+        ("camp", "camp", "NOUN", "NN", 2, "obj"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ];
+    let c = coder();
+    let mut d = doc(&rows);
+    c.process(&mut d).unwrap();
+    assert!(d.events.is_empty(), "{:?}", triples(&d));
+
+    let mut options = CodingOptions::default();
+    options.set("require_dyad", "false").unwrap();
+    let mut d = doc(&rows);
+    c.code_with(&mut d, &options);
+    assert_eq!(triples(&d), [t("IRQ", "190", "")]);
+
+    options.set("new_actor_length", "3").unwrap();
+    let mut d = doc(&rows);
+    c.code_with(&mut d, &options);
+    assert_eq!(triples(&d), [t("IRQ", "190", "\"THE REBEL CAMP\"")]);
+
+    options.set("new_actor_length", "2").unwrap();
+    let mut d = doc(&rows);
+    c.code_with(&mut d, &options);
+    assert_eq!(triples(&d), [t("IRQ", "190", "")]);
+}
+
+#[test]
+fn coordinated_agents_share_the_actor() {
+    // Iraqi police and soldiers attacked Turkey.
+    let mut d = doc(&[
+        ("Iraqi", "Iraqi", "ADJ", "JJ", 2, "amod"),
+        ("police", "police", "NOUN", "NNS", 5, "nsubj"),
+        ("and", "and", "CCONJ", "CC", 4, "cc"),
+        ("soldiers", "soldier", "NOUN", "NNS", 2, "conj"),
+        ("attacked", "attack", "VERB", "VBD", 0, "root"),
+        ("Turkey", "Turkey", "PROPN", "NNP", 5, "obj"),
+        (".", ".", "PUNCT", ".", 5, "punct"),
+    ]);
+    coder().process(&mut d).unwrap();
+    assert_eq!(
+        triples(&d),
+        [t("IRQCOP", "190", "TUR"), t("IRQMIL", "190", "TUR")]
+    );
+}
+
+#[test]
+fn underscored_names_and_mistagged_verbs_after_actors() {
+    // Kurdistan_Workers_Party and Syria attack Turkey.  (`attack` tagged INTJ, no useful parse)
+    let mut d = doc(&[
+        ("Kurdistan_Workers_Party", "x", "PROPN", "NNP", 5, "dep"),
+        ("and", "and", "CCONJ", "CC", 5, "dep"),
+        ("Syria", "Syria", "PROPN", "NNP", 5, "dep"),
+        ("attack", "attack", "INTJ", "UH", 5, "dep"),
+        ("Turkey", "Turkey", "PROPN", "NNP", 0, "root"),
+        (".", ".", "PUNCT", ".", 5, "punct"),
+    ]);
+    coder().process(&mut d).unwrap();
+    assert_eq!(
+        triples(&d),
+        [t("TURREBPKK", "190", "TUR"), t("SYR", "190", "TUR")]
+    );
+}
+
+#[test]
+fn pattern_words_stem_unless_petrarch_semantics_are_asked_for() {
+    // Iraq accused Turkey of crimes.
+    let rows = [
+        ("Iraq", "Iraq", "PROPN", "NNP", 2, "nsubj"),
+        ("accused", "accuse", "VERB", "VBD", 0, "root"),
+        ("Turkey", "Turkey", "PROPN", "NNP", 2, "obj"),
+        ("of", "of", "ADP", "IN", 5, "case"),
+        ("crimes", "crime", "NOUN", "NNS", 2, "obl"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ];
+    let c = coder();
+    let mut d = doc(&rows);
+    c.process(&mut d).unwrap();
+    assert_eq!(triples(&d), [t("IRQ", "1121", "TUR")]);
+    let mut d = doc(&rows);
+    c.code_with(&mut d, &CodingOptions::petrarch());
+    assert_eq!(triples(&d), [t("IRQ", "112", "TUR")]);
 }
