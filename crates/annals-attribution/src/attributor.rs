@@ -210,7 +210,14 @@ fn sentence_cue(
     let tokens = &doc.tokens;
     let governs = |v: usize| -> bool {
         if info.parsed {
-            dominates(tokens, sent, v, trig)
+            // `X attacked Y, officials said`: UD hangs the reporting clause
+            // on the reported one as `parataxis`; it still covers its head's clause.
+            let reporting_aside = tokens.get(v).is_some_and(|t| {
+                t.deprel == "parataxis"
+                    && t.head
+                        .is_some_and(|h| dominates(tokens, sent, sent.start + h, trig))
+            });
+            reporting_aside || dominates(tokens, sent, v, trig)
         } else {
             // No parse: before the trigger, or a trailing `, X said`.
             v < trig
