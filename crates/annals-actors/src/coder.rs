@@ -36,6 +36,9 @@ const GROUP_NOUNS: &[&str] = &[
     "outfit",
     "network",
     "alliance",
+    "bloc",
+    "coalition",
+    "union",
 ];
 /// Nouns of time that end a phrase (`the Security Council today`).
 const TEMPORAL_WORDS: &[&str] = &[
@@ -234,8 +237,16 @@ impl ActorCoder {
             });
             match (&c.sector, agent_g, &c.country) {
                 (None, Some(g), Some(root)) => (self.combine(root, g), "dict:actor+agent"),
-                (Some(_), Some(g), Some(root))
-                    if dated && titled_before && is_state_root_code(&self.lexicon, root) =>
+                // ... but not over a non-state role (`Taliban spokesman
+                // Zabihullah Mujahid` stays a rebel before 2021).
+                (Some(sector), Some(g), Some(root))
+                    if dated
+                        && titled_before
+                        && is_state_root_code(&self.lexicon, root)
+                        && matches!(
+                            sector.get(..3),
+                            Some("GOV" | "ELI" | "LEG" | "MIL" | "JUD")
+                        ) =>
                 {
                     (self.combine(root, g), "dict:actor+title")
                 }
@@ -357,9 +368,16 @@ struct SentenceView<'a> {
     base: usize,
     tagged: bool,
     parsed: bool,
+    /// Each token's text lowercased, computed once (chunking asks many times).
+    lowered: Vec<Cow<'a, str>>,
 }
 
 impl<'a> SentenceView<'a> {
+    /// Token `i` lowercased (`""` out of range).
+    fn low(&self, i: usize) -> &str {
+        self.lowered.get(i).map_or("", |w| w.as_ref())
+    }
+
     fn chunkable(&self, i: usize, in_mark: bool) -> bool {
         let Some(t) = self.toks.get(i) else {
             return false;
@@ -367,27 +385,26 @@ impl<'a> SentenceView<'a> {
         if in_mark || is_possessive_s(t) {
             return true;
         }
+        let w = self.low(i);
         // `Iranian-backed` split by the tokenizer: keep `backed` in the phrase.
         if i > 0
             && self.toks[i - 1].text == "-"
-            && (PATRON_WORDS.contains(&lower(t).as_ref())
-                || LEADER_WORDS.contains(&lower(t).as_ref()))
+            && (PATRON_WORDS.contains(&w) || LEADER_WORDS.contains(&w))
         {
             return true;
         }
-        let w = lower(t);
-        if TEMPORAL_WORDS.contains(&w.as_ref()) {
+        if TEMPORAL_WORDS.contains(&w) {
             return false;
         }
         if self.tagged {
             match t.upos {
                 Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num | Upos::Det => true,
-                Upos::Pron => possessive_pronoun(&w) && t.xpos != "PRP",
+                Upos::Pron => possessive_pronoun(w) && t.xpos != "PRP",
                 Upos::Punct => t.text == "-",
                 _ => false,
             }
         } else {
-            capitalized(t) || is_det_word(&w) || possessive_pronoun(&w)
+            capitalized(t) || is_det_word(w) || possessive_pronoun(w)
         }
     }
 
@@ -469,6 +486,7 @@ impl Component for ActorCoder {
                 base: sent.tokens.start,
                 tagged: toks.iter().any(|t| t.upos != Upos::X),
                 parsed: toks.iter().any(|t| t.head.is_some()),
+                lowered: toks.iter().map(lower).collect(),
             };
             let ps = pieces(toks.iter().map(|t| t.text.as_str()));
             let marks = find_marks(&self.lexicon, &ps);
@@ -487,13 +505,16 @@ impl Component for ActorCoder {
                 .map(|(ci, c)| (c.start, Some(ci)))
                 .collect();
             for (i, t) in toks.iter().enumerate() {
-                let w = lower(t);
                 let pron = if view.tagged {
                     t.upos == Upos::Pron
                 } else {
                     true
                 };
-                if !in_chunk[i] && pron && is_pronoun_word(&w) && !first_person(&w) {
+                if in_chunk[i] || !pron {
+                    continue;
+                }
+                let w = lower(t);
+                if is_pronoun_word(&w) && !first_person(&w) {
                     items.push((i, None));
                 }
             }
@@ -543,6 +564,8 @@ impl Component for ActorCoder {
             }
             // Appositions: `Nuri al-Maliki, Iraq's prime minister,` gives the name the title's code.
             self.appositions(doc, &view, si, &mut actors, &mut traits, &mut patron_fix);
+            // `Abe and Xi spoke`: a bare surname of a person named earlier.
+            surnames(&view, si, &mut actors, &mut traits);
         }
         fix_context(doc, &self.lexicon, &mut actors, &patron_fix);
         self.quotes(doc, &mut actors);
@@ -576,9 +599,9 @@ impl ActorCoder {
             let mut j = i + 1;
             while j < n && view.chunkable(j, mark_of[j].is_some()) {
                 // A determiner after a noun starts a new phrase (`gave the army the order`).
-                let w = lower(&view.toks[j]);
+                let w = view.low(j);
                 let prev = &view.toks[j - 1];
-                let starts_np = (is_det_word(&w) || possessive_pronoun(&w))
+                let starts_np = (is_det_word(w) || possessive_pronoun(w))
                     && mark_of[j].is_none()
                     && !is_possessive_s(prev)
                     && view.is_nominal(j - 1);
@@ -587,6 +610,15 @@ impl ActorCoder {
                 }
                 j += 1;
             }
+            // `at least 12 people`: the quantifier belongs to the phrase.
+            let start = if start > 0
+                && matches!(view.low(start), "least" | "most")
+                && view.low(start - 1) == "at"
+            {
+                start - 1
+            } else {
+                start
+            };
             // Do not end on a dangling hyphen.
             let mut end = j;
             while end > start + 1 && view.toks[end - 1].text == "-" {
@@ -637,7 +669,7 @@ impl ActorCoder {
         // Keep chunks with a mark, a possessive pronoun or a determiner + group noun.
         out.retain(|c| {
             !c.marks.is_empty()
-                || (c.start..c.end).any(|i| possessive_pronoun(&lower(&view.toks[i])))
+                || (c.start..c.end).any(|i| possessive_pronoun(view.low(i)))
                 || definite_group(view, c)
         });
         out
@@ -673,7 +705,7 @@ impl ActorCoder {
         let head = view.head(chunk.start, chunk.end);
         let head_plural = view.plural(head);
         let first_word = toks.get(chunk.start).map(lower).unwrap_or_default();
-        let possessive = (chunk.start..chunk.end).find(|&i| possessive_pronoun(&lower(&toks[i])));
+        let possessive = (chunk.start..chunk.end).find(|&i| possessive_pronoun(view.low(i)));
         let mut antecedent = None;
         let mut rule_override = None;
         match coded.as_mut() {
@@ -751,7 +783,7 @@ impl ActorCoder {
         let Some(c) = coded else { return };
         // Trim leading determiners/possessive pronouns and trailing possessive markers.
         let mut s = chunk.start;
-        while s + 1 < chunk.end && is_det_word(&lower(&toks[s])) {
+        while s + 1 < chunk.end && is_det_word(view.low(s)) {
             s += 1;
         }
         // After the last dictionary match only a name may follow (`Foreign Minister
@@ -764,6 +796,20 @@ impl ActorCoder {
             .max()
             .unwrap_or(chunk.end)
             .clamp(chunk.start + 1, chunk.end);
+        // `a new military offensive`, `all official contact`: a sector
+        // adjective on a noun that is no actor names nobody.
+        if c.rule == "agent"
+            && view.tagged
+            && head >= last_mark_end
+            && chunk.marks.iter().all(|&m| {
+                marks.get(m).is_some_and(|mk| {
+                    (mk.tok_start..mk.tok_end)
+                        .all(|i| toks.get(i).is_some_and(|t| t.upos == Upos::Adj))
+                })
+            })
+        {
+            return;
+        }
         let mut e = last_mark_end;
         while e < chunk.end
             && view.is_name_token(e)
@@ -825,11 +871,24 @@ impl ActorCoder {
             patron_fix.push(Fix {
                 actor: actors.len(),
                 titled: false,
+                domestic: false,
             });
         } else if titled {
             patron_fix.push(Fix {
                 actor: actors.len(),
                 titled: true,
+                domestic: false,
+            });
+        } else if c.rule == "agent"
+            && c.code.country.is_none()
+            && c.patron.is_none()
+            && rule_override.is_none()
+            && DOMESTIC_SECTORS.iter().any(|d| sector.starts_with(d))
+        {
+            patron_fix.push(Fix {
+                actor: actors.len(),
+                titled: false,
+                domestic: true,
             });
         }
         actors.push(ActorMention {
@@ -871,6 +930,11 @@ impl ActorCoder {
             if ee <= es || es < view.base {
                 continue;
             }
+            // A name is capitalized: a tagger's `PER` over `pledged to` is noise.
+            let words = view.toks.get(es - view.base..ee - view.base).unwrap_or(&[]);
+            if !words.iter().any(capitalized) {
+                continue;
+            }
             if sentence_actors
                 .iter()
                 .any(|&a| actors[a].tokens.start < ee && es < actors[a].tokens.end)
@@ -897,6 +961,7 @@ impl ActorCoder {
                 fixes.push(Fix {
                     actor: actors.len(),
                     titled: true,
+                    domestic: false,
                 });
                 actors.push(ActorMention {
                     text: doc.slice(ent.span).to_owned(),
@@ -1072,6 +1137,67 @@ fn definite_group(view: &SentenceView, c: &Chunk) -> bool {
         && last.is_some_and(|l| GROUP_NOUNS.contains(&l.as_str()))
 }
 
+/// A capitalized name token outside every actor of its sentence that is a
+/// word of a person's name given earlier (`Shinzo Abe` ... `Abe`, `Xi
+/// Jinping` ... `Xi`) is that person.
+fn surnames(
+    view: &SentenceView,
+    si: usize,
+    actors: &mut Vec<ActorMention>,
+    traits: &mut Vec<Traits>,
+) {
+    if !view.tagged || actors.is_empty() {
+        return;
+    }
+    let first_here = actors
+        .iter()
+        .rposition(|a| a.sentence < si)
+        .map_or(0, |p| p + 1);
+    let n = view.toks.len();
+    for (i, t) in view.toks.iter().enumerate() {
+        if t.upos != Upos::Propn || !capitalized(t) || t.text.len() < 2 {
+            continue;
+        }
+        let doc_i = view.base + i;
+        // Part of a longer name (`Abe Shinzo`, `Mr Abe`'s neighbours) or already coded.
+        let next_name = i + 1 < n && view.toks[i + 1].upos == Upos::Propn;
+        let prev_name = i > 0 && view.toks[i - 1].upos == Upos::Propn;
+        if next_name
+            || prev_name
+            || actors[first_here..]
+                .iter()
+                .any(|a| a.tokens.contains(&doc_i))
+        {
+            continue;
+        }
+        let found = (0..first_here).rev().find(|&k| {
+            traits.get(k).is_some_and(|tr| tr.person)
+                && actors[k].code.country.is_some()
+                && (actors[k].entity.as_deref().into_iter())
+                    .chain(std::iter::once(actors[k].text.as_str()))
+                    .flat_map(str::split_whitespace)
+                    .any(|w| w == t.text)
+        });
+        let Some(k) = found else { continue };
+        let a = &actors[k];
+        let mention = ActorMention {
+            text: t.text.clone(),
+            span: t.span,
+            sentence: si,
+            tokens: doc_i..doc_i + 1,
+            head: doc_i,
+            code: a.code.clone(),
+            entity: a.entity.clone(),
+            patron: a.patron.clone(),
+            rule: "coref:name".into(),
+            antecedent: Some(k),
+        };
+        let tr = traits[k];
+        actors.push(mention);
+        traits.push(tr);
+    }
+}
+
 /// The nearest earlier actor compatible with a third-person pronoun, at most
 /// `window` sentences back.
 fn resolve_pronoun(
@@ -1112,7 +1238,17 @@ struct Fix {
     actor: usize,
     /// A titled name (`President Mugabe`): prefer the nearest country in the sentence.
     titled: bool,
+    /// A generic domestic group (`protesters`, `police`, `residents`): the
+    /// country of the place the sentence is in, else the story's.
+    domestic: bool,
 }
+
+/// Sectors whose bare nouns (`protesters`, `police`, `residents`, `fighters`)
+/// usually name people of the country the story happens in.
+const DOMESTIC_SECTORS: &[&str] = &[
+    "COP", "CVL", "OPP", "REB", "EDU", "LAB", "REF", "CRM", "MED", "BUS", "JUD", "LEG", "GOV",
+    "MIL", "SPY", "HLH", "AGR", "ELI", "PTY",
+];
 
 fn is_state_root_code(lex: &Lexicon, r: &str) -> bool {
     is_state_root(lex, r)
@@ -1146,7 +1282,10 @@ fn fix_context(doc: &Doc, lex: &Lexicon, actors: &mut [ActorMention], fixes: &[F
                     .map(str::to_owned),
                 MarkKind::Agent(_) | MarkKind::Community => None,
             })
-        });
+        })
+        // `BRUSSELS` stands for the EU: a place for an organisation's seat
+        // says nothing about a person's or a crowd's country.
+        .filter(|r| is_state_root(lex, r));
     let mut counts: HashMap<String, usize> = HashMap::new();
     for a in actors.iter() {
         if let Some(r) = &a.code.country {
@@ -1178,8 +1317,21 @@ fn fix_context(doc: &Doc, lex: &Lexicon, actors: &mut [ActorMention], fixes: &[F
                         .is_some_and(|t| t.text.eq_ignore_ascii_case("in"))
             })
             .find_map(|(_, a)| state_root(a).filter(not_patron));
+        // A place a person went to (`who fled to Lithuania`) is not where
+        // the person is from.
+        let after_prep = |a: &ActorMention| {
+            a.code.sector.is_none()
+                && a.tokens.start > 0
+                && doc.tokens.get(a.tokens.start - 1).is_some_and(|t| {
+                    matches!(
+                        t.text.to_ascii_lowercase().as_str(),
+                        "to" | "into" | "toward" | "towards"
+                    )
+                })
+        };
         let nearest = || {
             same_sentence()
+                .filter(|(_, a)| !after_prep(a))
                 .filter_map(|(_, a)| {
                     Some((
                         a.tokens.start.abs_diff(me.tokens.start),
@@ -1216,6 +1368,8 @@ fn fix_context(doc: &Doc, lex: &Lexicon, actors: &mut [ActorMention], fixes: &[F
                 };
                 a.rule = if fix.titled {
                     "context:sentence-country".into()
+                } else if fix.domestic {
+                    "context:country".into()
                 } else {
                     "patron:context".into()
                 };
@@ -1266,9 +1420,7 @@ fn coordination<'a>(
     let mut out: HashMap<usize, &Agent> = HashMap::new();
     for ci in (0..chunks.len().saturating_sub(1)).rev() {
         let (a, b) = (&chunks[ci], &chunks[ci + 1]);
-        let between: Vec<String> = (a.end..b.start)
-            .map(|i| lower(&view.toks[i]).into_owned())
-            .collect();
+        let between: Vec<String> = (a.end..b.start).map(|i| view.low(i).to_owned()).collect();
         let joined = matches!(
             between
                 .iter()

@@ -147,13 +147,19 @@ type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 /// Lower-cased letters and digits of `s`, common Latin accents folded.
 pub fn squash(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    squash_into(s, &mut out);
+    out
+}
+
+/// [`squash`] appending to `out` (no allocation when `out` has room).
+pub fn squash_into(s: &str, out: &mut String) {
     if s.is_ascii() {
         out.extend(
             s.bytes()
                 .filter(u8::is_ascii_alphanumeric)
                 .map(|b| b.to_ascii_lowercase() as char),
         );
-        return out;
+        return;
     }
     for c in s.chars() {
         if c.is_ascii_alphanumeric() {
@@ -173,7 +179,6 @@ pub fn squash(s: &str) -> String {
             out.push(folded);
         }
     }
-    out
 }
 
 impl Lexicon {

@@ -10,7 +10,8 @@
 //!   matches the lexicon over each sentence, groups matches into noun phrases
 //!   using POS tags and the dependency parse, codes each phrase (named actor,
 //!   or country + sector), and resolves pronouns, definite descriptions and
-//!   first-person speech to earlier actors. It fills `Doc::actors`.
+//!   first-person speech to earlier actors; generic groups (`protesters`,
+//!   `police`) take the country of the place or story. It fills `Doc::actors`.
 //! * [`eval`] scores coded actors against gold annotations; [`bench`]
 //!   measures the coder's throughput.
 //!
@@ -28,7 +29,8 @@
 //! let mut doc = conllu::to_doc("d1", &conllu::parse(text).unwrap());
 //! ActorCoder::embedded().process(&mut doc).unwrap();
 //! let codes: Vec<&str> = doc.actors.iter().map(|a| a.code.code.as_str()).collect();
-//! assert_eq!(codes, ["IRQCOP", "OPP"]);
+//! // Bare `protesters` take the country the story is about.
+//! assert_eq!(codes, ["IRQCOP", "IRQOPP"]);
 //! assert_eq!(doc.actors[0].text, "Iraqi security forces");
 //! ```
 

@@ -5,14 +5,32 @@
 //! hyphens. At each piece the longest phrase in the lexicon wins; matching
 //! then resumes after it.
 
-use crate::lexicon::{squash, Agent, Lexicon};
+use crate::lexicon::{squash_into, Agent, Lexicon};
+
+/// The pieces of a sentence; their keys share one buffer (no allocation per token).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Pieces {
+    buf: String,
+    items: Vec<Piece>,
+}
+
+impl Pieces {
+    /// The squashed lowercase key of piece `i` (`""` when out of range).
+    pub fn key(&self, i: usize) -> &str {
+        self.items
+            .get(i)
+            .and_then(|p| self.buf.get(p.key.clone()))
+            .unwrap_or("")
+    }
+}
 
 /// A piece of a token.
 #[derive(Debug, Clone)]
 pub(crate) struct Piece {
     /// Sentence-local token index.
     pub tok: usize,
-    pub key: String,
+    /// Byte range of the key in [`Pieces`]' buffer.
+    key: std::ops::Range<usize>,
     /// First letter is upper-case.
     pub initial_cap: bool,
     /// Every letter is upper-case.
@@ -66,8 +84,9 @@ const STANCE_PREFIXES: &[&str] = &["pro", "anti", "non", "ex"];
 const MAX_PIECES: usize = 14;
 
 /// Cut token texts into pieces.
-pub(crate) fn pieces<'a>(tokens: impl Iterator<Item = &'a str>) -> Vec<Piece> {
+pub(crate) fn pieces<'a>(tokens: impl Iterator<Item = &'a str>) -> Pieces {
     let mut out = Vec::new();
+    let mut buf = String::new();
     for (tok, text) in tokens.enumerate() {
         // A hyphen or slash token (`Al - Qaeda` as the tokenizer splits it) is
         // transparent: the words on both sides join into one phrase.
@@ -82,9 +101,11 @@ pub(crate) fn pieces<'a>(tokens: impl Iterator<Item = &'a str>) -> Vec<Piece> {
         // The possessive `'s` token joins names that contain it (`People's Republic`);
         // matching also tries the phrase without it.
         if matches!(text, "'s" | "\u{2019}s" | "'S") {
+            let start = buf.len();
+            buf.push('s');
             out.push(Piece {
                 tok,
-                key: "s".into(),
+                key: start..buf.len(),
                 initial_cap: false,
                 all_caps: false,
                 possessive: true,
@@ -93,7 +114,9 @@ pub(crate) fn pieces<'a>(tokens: impl Iterator<Item = &'a str>) -> Vec<Piece> {
         }
         let mut any = false;
         for part in text.split(['-', '/', '\u{2013}']) {
-            let key = squash(part);
+            let start = buf.len();
+            squash_into(part, &mut buf);
+            let key = start..buf.len();
             if key.is_empty() && any {
                 continue;
             }
@@ -111,7 +134,7 @@ pub(crate) fn pieces<'a>(tokens: impl Iterator<Item = &'a str>) -> Vec<Piece> {
             });
         }
     }
-    out
+    Pieces { buf, items: out }
 }
 
 /// Whether an actor match over `ps` is plausibly a name, not a common word.
@@ -132,21 +155,25 @@ fn actor_case_ok(ps: &[Piece]) -> bool {
 }
 
 /// Find dictionary matches in a sentence's pieces.
-pub(crate) fn find_marks(lex: &Lexicon, ps: &[Piece]) -> Vec<Mark> {
+pub(crate) fn find_marks(lex: &Lexicon, pieces: &Pieces) -> Vec<Mark> {
+    let ps = &pieces.items;
+    let key = |i: usize| pieces.key(i);
     let mut marks = Vec::new();
+    // One buffer for every candidate phrase: this loop runs at every token.
+    let mut acc = String::new();
     let mut i = 0;
     while i < ps.len() {
-        if ps[i].key.is_empty() {
+        if key(i).is_empty() {
             i += 1;
             continue;
         }
-        let mut acc = String::new();
+        acc.clear();
         let mut best: Option<(MarkKind, usize)> = None;
         for j in i..ps.len().min(i + MAX_PIECES) {
-            if ps[j].key.is_empty() {
+            if key(j).is_empty() {
                 break;
             }
-            acc.push_str(&ps[j].key);
+            acc.push_str(key(j));
             if acc.len() > lex.max_key_len() {
                 break;
             }
@@ -161,7 +188,7 @@ pub(crate) fn find_marks(lex: &Lexicon, ps: &[Piece]) -> Vec<Mark> {
             };
             let mut agent = if exact { lex.agent(&acc) } else { None };
             // `Iraq's` as one token: also try without the `s`.
-            if actor.is_none() && agent.is_none() && ps[j].possessive && ps[j].key.len() > 1 {
+            if actor.is_none() && agent.is_none() && ps[j].possessive && key(j).len() > 1 {
                 let bare = &acc[..acc.len() - 1];
                 actor = lex.actor(bare).filter(|_| actor_case_ok(&ps[i..=j]));
                 agent = lex.agent(bare);
@@ -186,16 +213,14 @@ pub(crate) fn find_marks(lex: &Lexicon, ps: &[Piece]) -> Vec<Mark> {
         }
         match best {
             Some((kind, j)) => {
-                let stance = i > 0
-                    && ps[i - 1].tok == ps[i].tok
-                    && STANCE_PREFIXES.contains(&ps[i - 1].key.as_str());
+                let stance =
+                    i > 0 && ps[i - 1].tok == ps[i].tok && STANCE_PREFIXES.contains(&key(i - 1));
                 let next = ps.get(j + 1);
                 // `ethnic Albanians` in Macedonia: the people, not the state of Albania.
-                let ethnic =
-                    matches!(kind, MarkKind::Actor(_)) && i > 0 && ps[i - 1].key == "ethnic";
+                let ethnic = matches!(kind, MarkKind::Actor(_)) && i > 0 && key(i - 1) == "ethnic";
                 let patron = matches!(kind, MarkKind::Actor(_))
                     && next.is_some_and(|n| {
-                        PATRON_WORDS.contains(&n.key.as_str()) && n.tok <= ps[j].tok + 2
+                        PATRON_WORDS.contains(&key(j + 1)) && n.tok <= ps[j].tok + 2
                     });
                 if !stance {
                     marks.push(Mark {

@@ -149,12 +149,14 @@ fn unknown_country_keeps_the_sector_and_a_bare_country_is_its_root() {
     assert_eq!(
         codes(&d),
         [
-            pair("Protesters", "OPP"),
+            pair("Protesters", "LBNOPP"),
             pair("police in Lebanon", "LBNCOP")
         ]
     );
-    assert_eq!(d.actors[0].code.country, None);
+    // Bare `Protesters` keep their sector and take the country of the place.
+    assert_eq!(d.actors[0].code.country.as_deref(), Some("LBN"));
     assert_eq!(d.actors[0].code.sector.as_deref(), Some("OPP"));
+    assert_eq!(d.actors[0].rule, "context:country");
 }
 
 #[test]
@@ -360,11 +362,106 @@ fn dateline_is_context_not_an_actor() {
         ..Default::default()
     });
     run(&mut d);
-    // No actor in the dateline; the Kurdish fighters take its country.
+    // No actor in the dateline; the Kurdish fighters and the bare
+    // `militants` take its country.
     assert_eq!(
         codes(&d),
-        [pair("Kurdish fighters", "IRQREB"), pair("militants", "REB")]
+        [
+            pair("Kurdish fighters", "IRQREB"),
+            pair("militants", "IRQREB")
+        ]
     );
     assert_eq!(d.actors[0].rule, "patron:context");
     assert_eq!(d.actors[0].patron, None);
+}
+
+#[test]
+fn generic_domestic_groups_take_the_country_of_the_place() {
+    // "Police fired on protesters in Baghdad ." — neither noun names a country.
+    let s: &[W] = &[
+        ("Police", "NOUN", "NN", 2, "nsubj"),
+        ("fired", "VERB", "VBD", 0, "root"),
+        ("on", "ADP", "IN", 4, "case"),
+        ("protesters", "NOUN", "NNS", 2, "obl"),
+        ("in", "ADP", "IN", 6, "case"),
+        ("Baghdad", "PROPN", "NNP", 2, "obl"),
+        (".", "PUNCT", ".", 2, "punct"),
+    ];
+    let mut d = doc(&[s], "2019-12-31");
+    run(&mut d);
+    let c = codes(&d);
+    assert!(c.contains(&pair("Police", "IRQCOP")), "{c:?}");
+    assert!(
+        c.iter()
+            .any(|(t, code)| t.starts_with("protesters") && code == "IRQOPP"),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn at_least_stays_in_the_phrase() {
+    // "At least 12 people were wounded in Iraq ."
+    let s: &[W] = &[
+        ("At", "ADP", "IN", 2, "case"),
+        ("least", "ADJ", "JJS", 4, "nmod"),
+        ("12", "NUM", "CD", 4, "nummod"),
+        ("people", "NOUN", "NNS", 6, "nsubj:pass"),
+        ("were", "AUX", "VBD", 6, "aux:pass"),
+        ("wounded", "VERB", "VBN", 0, "root"),
+        ("in", "ADP", "IN", 8, "case"),
+        ("Iraq", "PROPN", "NNP", 6, "obl"),
+        (".", "PUNCT", ".", 6, "punct"),
+    ];
+    let mut d = doc(&[s], "2019-12-31");
+    run(&mut d);
+    let people = d.actors.iter().find(|a| a.text.ends_with("people"));
+    assert_eq!(people.map(|a| a.text.as_str()), Some("At least 12 people"));
+}
+
+#[test]
+fn a_sector_adjective_on_a_plain_noun_is_no_actor() {
+    // "Iran threatened a new military offensive ."
+    let s: &[W] = &[
+        ("Iran", "PROPN", "NNP", 2, "nsubj"),
+        ("threatened", "VERB", "VBD", 0, "root"),
+        ("a", "DET", "DT", 6, "det"),
+        ("new", "ADJ", "JJ", 6, "amod"),
+        ("military", "ADJ", "JJ", 6, "amod"),
+        ("offensive", "NOUN", "NN", 2, "obj"),
+        (".", "PUNCT", ".", 2, "punct"),
+    ];
+    let mut d = doc(&[s], "2000-01-01");
+    run(&mut d);
+    let c = codes(&d);
+    assert_eq!(c, vec![pair("Iran", "IRN")]);
+}
+
+#[test]
+fn a_surname_alone_is_the_person_named_before() {
+    // "Japanese Prime Minister Shinzo Abe will visit Beijing ." / "Abe spoke ."
+    let s1: &[W] = &[
+        ("Japanese", "ADJ", "JJ", 5, "amod"),
+        ("Prime", "PROPN", "NNP", 3, "compound"),
+        ("Minister", "PROPN", "NNP", 5, "compound"),
+        ("Shinzo", "PROPN", "NNP", 5, "compound"),
+        ("Abe", "PROPN", "NNP", 7, "nsubj"),
+        ("will", "AUX", "MD", 7, "aux"),
+        ("visit", "VERB", "VB", 0, "root"),
+        ("Beijing", "PROPN", "NNP", 7, "obj"),
+        (".", "PUNCT", ".", 7, "punct"),
+    ];
+    let s2: &[W] = &[
+        ("Abe", "PROPN", "NNP", 2, "nsubj"),
+        ("spoke", "VERB", "VBD", 0, "root"),
+        (".", "PUNCT", ".", 2, "punct"),
+    ];
+    let mut d = doc(&[s1, s2], "2018-06-13");
+    run(&mut d);
+    let abe = d.actors.iter().find(|a| a.sentence == 1);
+    assert_eq!(
+        abe.map(|a| a.code.code.as_str()),
+        Some("JPNGOV"),
+        "{:?}",
+        codes(&d)
+    );
 }

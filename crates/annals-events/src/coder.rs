@@ -118,8 +118,15 @@ impl EventCoder {
     /// Code every sentence of `doc`, appending to `doc.events`.
     pub fn code(&self, doc: &mut Doc) {
         let mut events = Vec::new();
+        // Actor indices grouped by sentence, so each sentence visits only its own.
+        let mut by_sentence: Vec<usize> = (0..doc.actors.len()).collect();
+        by_sentence.sort_by_key(|&a| doc.actors[a].sentence);
+        let mut lo = 0;
         for s in 0..doc.sentences.len() {
-            if let Some(g) = SentenceGraph::new(doc, s) {
+            let hi = lo + by_sentence[lo..].partition_point(|&a| doc.actors[a].sentence == s);
+            let own = by_sentence.get(lo..hi).unwrap_or(&[]);
+            lo = hi;
+            if let Some(g) = SentenceGraph::new(doc, s, own) {
                 SentenceCoder::new(self, &g).run(&mut events);
             }
         }
@@ -304,35 +311,34 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
     fn match_token(&mut self, i: usize) {
         let g = self.g;
         let upos = g.upos(i);
-        let mut poses: Vec<TriggerPos> = match upos {
-            Upos::Verb => vec![TriggerPos::Verb],
-            Upos::Noun => vec![TriggerPos::Noun],
-            Upos::Adj => {
-                let form = g.form_lower(i);
-                if g.xpos(i).starts_with("VB") || form.ends_with("ed") || form.ends_with("ing") {
-                    vec![TriggerPos::Verb, TriggerPos::Noun]
-                } else {
-                    vec![TriggerPos::Noun]
-                }
-            }
-            _ => return,
-        };
-        // Tagger confusions between verb and noun readings.
-        match upos {
+        // The readings to try, in order (no allocation: this runs per token).
+        let (v, n) = (Some(TriggerPos::Verb), Some(TriggerPos::Noun));
+        let poses: [Option<TriggerPos>; 2] = match upos {
+            // Tagger confusions between verb and noun readings.
             Upos::Verb
                 if matches!(g.base_rel(i), "obj" | "nsubj" | "obl" | "nmod" | "compound")
                     || g.child_rel(i, "det").is_some() =>
             {
-                poses.insert(0, TriggerPos::Noun)
+                [n, v]
             }
+            Upos::Verb => [v, None],
             Upos::Noun if g.child_rel(i, "nsubj").is_some() && g.child_rel(i, "cop").is_none() => {
-                poses.push(TriggerPos::Verb)
+                [n, v]
             }
-            _ => {}
-        }
+            Upos::Noun => [n, None],
+            Upos::Adj => {
+                let form = g.form_lower(i);
+                if g.xpos(i).starts_with("VB") || form.ends_with("ed") || form.ends_with("ing") {
+                    [v, n]
+                } else {
+                    [n, None]
+                }
+            }
+            _ => return,
+        };
         let lex = &self.coder.lexicon;
         let mut node = Node::default();
-        'outer: for pos in poses {
+        'outer: for pos in poses.into_iter().flatten() {
             for w in self.lookup_words(i).into_iter().flatten() {
                 let entries = lex.entries(w, pos);
                 if entries.is_empty() {
@@ -544,11 +550,44 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
                     });
                     return;
                 }
+                // `called on the generals to respect the truce`: a request
+                // about an act the lexicon does not know is still a request.
+                if node.ev.is_none()
+                    && matches!(
+                        kind,
+                        EmbedKind::Appeal
+                            | EmbedKind::Demand
+                            | EmbedKind::Threat
+                            | EmbedKind::Refuse
+                    )
+                {
+                    if let Some(c) = self.clausal_complement(i) {
+                        self.nodes[i].role = Some(Role::Embed {
+                            entry: e,
+                            kind,
+                            comp: c,
+                        });
+                        return;
+                    }
+                }
             }
         }
         if let Some(e) = node.ev {
             self.nodes[i].role = Some(Role::Event(e));
         }
+    }
+
+    /// The verb of a `to`-infinitive, `that`-clause or controlled complement of `i`.
+    fn clausal_complement(&self, i: usize) -> Option<usize> {
+        let g = self.g;
+        g.children(i).iter().copied().find(|&c| {
+            g.upos(c) == Upos::Verb
+                && (matches!(g.deprel(c), "xcomp" | "ccomp")
+                    || (g.deprel(c) == "advcl"
+                        && g.children(c)
+                            .iter()
+                            .any(|&m| g.deprel(m) == "mark" && g.lemma(m) == "to")))
+        })
     }
 
     fn complement(&self, i: usize, kind: EmbedKind) -> Option<usize> {
@@ -618,7 +657,20 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
                     }
                     (EmbedKind::Refuse, Some(c)) => Some(refusal_code(c).to_owned()),
                     (EmbedKind::Deny | EmbedKind::Plan | EmbedKind::Pass, _) => None,
-                    (_, None) => own(None),
+                    // `called on the generals to respect the truce`: an appeal,
+                    // demand, threat, refusal or promise about an act the
+                    // lexicon does not code is still one.
+                    (kind, None) => own(None).or_else(|| {
+                        let generic = match kind {
+                            EmbedKind::Appeal => "020",
+                            EmbedKind::Demand => "100",
+                            EmbedKind::Threat => "130",
+                            EmbedKind::Refuse => "120",
+                            EmbedKind::Intent => "030",
+                            EmbedKind::Deny | EmbedKind::Plan | EmbedKind::Pass => return None,
+                        };
+                        (depth == 0).then(|| generic.to_owned())
+                    }),
                 }
             }
         }
@@ -1119,13 +1171,29 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
         if !to || self.embedder_kind(i).is_some() {
             return false;
         }
-        match g.deprel(i) {
+        // The clause's governing verb, past a noun it was misattached to
+        // (`gathered at the compound to condemn`).
+        let governor = g.head(i).map(|h| {
+            if g.upos(h) == Upos::Verb {
+                h
+            } else {
+                g.head(h).filter(|&v| g.upos(v) == Upos::Verb).unwrap_or(h)
+            }
+        });
+        let xcomp_of_nominal = g.deprel(i) == "xcomp"
+            && g.head(i)
+                .is_some_and(|h| !matches!(g.upos(h), Upos::Verb | Upos::Aux));
+        let rel = if xcomp_of_nominal {
+            "advcl"
+        } else {
+            g.deprel(i)
+        };
+        match rel {
             "advcl" | "acl" => {
                 // A protest's stated aim ("gathered to condemn the strikes") is
                 // voiced by the protest itself; its demands are the protest's
                 // content and stay unasserted (CAMEO codes them in 141x-145x).
-                let under_protest = g
-                    .head(i)
+                let under_protest = governor
                     .is_some_and(|h| self.code_of(h, 0).is_some_and(|c| c.starts_with("14")));
                 !under_protest
                     || self
@@ -1267,10 +1335,10 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
                 let mut targets = self.rel_args(i, &tgt_rels, 0);
                 // "demanded that X ...", "urged X to ...": the one asked to act.
                 if targets.is_empty()
-                    && matches!(
+                    && (matches!(
                         node.embed.and_then(|x| x.embed),
                         Some(EmbedKind::Demand | EmbedKind::Appeal | EmbedKind::Threat)
-                    )
+                    ) || matches!(e.code.get(..2), Some("10" | "02" | "13")))
                 {
                     let ccomp = ArgRel {
                         rel: "ccomp-subj".into(),
@@ -1290,6 +1358,9 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
                     }
                 }
                 self.absorb_merged(i, &mut targets, &mut casualties);
+                if sources.is_empty() {
+                    sources = self.merged_sources(i);
+                }
                 let mut conf = e.confidence;
                 if e.pos == TriggerPos::Noun {
                     conf *= 0.85;
@@ -1344,6 +1415,9 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
                 let mut casualties = annals_core::Casualties::default();
                 self.absorb_merged(i, &mut targets, &mut casualties);
                 self.absorb_merged(noun, &mut targets, &mut casualties);
+                if sources.is_empty() {
+                    sources = self.merged_sources(noun);
+                }
                 let d = Draft {
                     tok: i,
                     trigger: g.span(i).cover(self.trigger_span(noun, Some(ne))),
@@ -1461,6 +1535,26 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
 
     fn hosts_merge(&self, i: usize) -> bool {
         self.nodes.iter().any(|n| n.merged_into == Some(i))
+    }
+
+    /// `guerrillas wounded two soldiers in a bomb attack`: the agent of a
+    /// casualty verb merged into a violent noun is the noun's source.
+    fn merged_sources(&self, host: usize) -> Args {
+        let g = self.g;
+        for (j, n) in self.nodes.iter().enumerate() {
+            if n.merged_into != Some(host) || g.is_passive(j) {
+                continue;
+            }
+            if let Some((s, via)) = g.subject(j).filter(|(s, _)| *s != host) {
+                if matches!(via, "nsubj" | "conj-inherit") {
+                    let a = self.actors_at(s, "merged:subj", 0);
+                    if !a.is_empty() {
+                        return a;
+                    }
+                }
+            }
+        }
+        Vec::new()
     }
 
     fn absorb_merged(
@@ -1738,6 +1832,43 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
                 }
             }
         }
+        if d.code.starts_with("14") {
+            // What the protest is for or against: the first actor named in a
+            // purpose clause (`blocked roads to press demands on President
+            // X's government`) or a reason phrase (`a strike over a bill
+            // signed by the labour minister`, `in protest of X's refusal`).
+            // Clauses hung on the protest's own phrases count too
+            // (`gathered at the compound to condemn X`).
+            let mut candidates: Vec<usize> = g.children(i).to_vec();
+            for &c in g.children(i) {
+                if matches!(g.base_rel(c), "obl" | "obj") {
+                    candidates.extend(
+                        g.children(c)
+                            .iter()
+                            .copied()
+                            .filter(|&x| matches!(g.base_rel(x), "xcomp" | "advcl")),
+                    );
+                }
+            }
+            for c in candidates {
+                let reason = match g.base_rel(c) {
+                    "advcl" | "xcomp" => true,
+                    "obl" | "nmod" => {
+                        ["against", "over", "in", "about"]
+                            .iter()
+                            .any(|p| g.has_case(c, p))
+                            && (g.has_case(c, "in") == (g.lemma(c) == "protest"))
+                    }
+                    _ => false,
+                };
+                if !reason {
+                    continue;
+                }
+                if let Some(a) = self.first_actor_below(c, &d.sources) {
+                    return vec![(a, "purpose>subtree".to_owned())];
+                }
+            }
+        }
         if d.sources.is_empty() {
             return Vec::new();
         }
@@ -1775,6 +1906,62 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
         Vec::new()
     }
 
+    /// The first coded actor (by position) in the subtree of `top`, a few
+    /// levels deep, other than the actors in `exclude` and their codes.
+    fn first_actor_below(&self, top: usize, exclude: &Args) -> Option<usize> {
+        let g = self.g;
+        let code = |a: usize| g.doc.actors.get(a).map(|m| m.code.code.as_str());
+        let mut seen = vec![top];
+        let mut frontier = vec![top];
+        for _ in 0..5 {
+            let mut next = Vec::new();
+            for &t in &frontier {
+                next.extend(g.children(t).iter().copied());
+            }
+            seen.extend(next.iter().copied());
+            frontier = next;
+        }
+        seen.sort_unstable();
+        seen.into_iter().filter_map(|t| g.actor_of(t)).find(|&a| {
+            !exclude.iter().any(|(x, _)| *x == a || code(*x) == code(a))
+                && g.doc
+                    .actors
+                    .get(a)
+                    .is_some_and(|m| m.code.country.is_some())
+        })
+    }
+
+    /// A reaction to an earlier act named by a definite noun (`condemned
+    /// the decision`, `rejected the demand`, `praised the move`): its target
+    /// is whoever acted last in the preceding sentences, other than the one
+    /// reacting.
+    fn discourse_target(&self, d: &Draft, earlier: &[Event], sources: &Args) -> Args {
+        let g = self.g;
+        if !matches!(d.code.get(..2), Some("01" | "05" | "11" | "12")) {
+            return Vec::new();
+        }
+        let Some(o) = g.child_rel(d.tok, "obj") else {
+            return Vec::new();
+        };
+        let definite = g.children(o).iter().any(|&c| {
+            g.deprel(c) == "nmod:poss"
+                || (g.deprel(c) == "det" && matches!(g.lemma(c), "the" | "this" | "that" | "these"))
+        });
+        if !definite || g.actor_of(o).is_some() || matches!(g.upos(o), Upos::Propn | Upos::Pron) {
+            return Vec::new();
+        }
+        let code = |a: usize| g.doc.actors.get(a).map(|m| m.code.code.as_str());
+        let own: Vec<Option<&str>> = sources.iter().map(|(a, _)| code(*a)).collect();
+        earlier
+            .iter()
+            .rev()
+            .take_while(|e| e.sentence + 3 >= g.index && e.sentence < g.index)
+            .filter_map(|e| e.source.as_ref())
+            .find(|s| !own.contains(&code(s.actor)))
+            .map(|s| vec![(s.actor, "discourse:earlier-actor".to_owned())])
+            .unwrap_or_default()
+    }
+
     /// The other side of an event whose parse gave only one: the coded actor
     /// of the sentence nearest the trigger (after it for a target, before it
     /// for a source, then the other way) whose country is known and differs
@@ -1787,9 +1974,14 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
         let trigger = g.base + i;
         let country = |a: usize| g.doc.actors.get(a).and_then(|m| m.code.country.clone());
         let known_countries: Vec<Option<String>> = known.iter().map(|(a, _)| country(*a)).collect();
-        let candidates = g.doc.actors.iter().enumerate().filter(|(a, m)| {
+        let candidates = g
+            .actors
+            .iter()
+            .filter_map(|&a| Some((a, g.doc.actors.get(a)?)));
+        let candidates = candidates.filter(|(a, m)| {
             m.sentence == g.index
                 && m.head != trigger
+                && !self.is_reporter(m.head.wrapping_sub(g.base))
                 && !known.iter().any(|(k, _)| k == a)
                 && m.code.country.is_some()
                 && !known_countries.contains(&m.code.country)
@@ -1808,16 +2000,50 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
             .unwrap_or_default()
     }
 
+    /// `eight civilians were killed in the raids`: a definite event noun
+    /// with no actor of its own names an act coded earlier in the story.
+    fn recalls_earlier(&self, d: &Draft, earlier: &[Event]) -> bool {
+        let g = self.g;
+        if g.upos(d.tok) != Upos::Noun {
+            return false;
+        }
+        let definite = g.children(d.tok).iter().any(|&c| {
+            g.deprel(c) == "det"
+                && matches!(g.lemma(c), "the" | "this" | "that" | "these" | "those")
+        });
+        let root = d.code.get(..2).unwrap_or("");
+        let violent = |c: &str| matches!(c.get(..2), Some("18" | "19" | "20"));
+        definite
+            && earlier.iter().any(|e| {
+                e.source.is_some()
+                    && (e.cameo.get(..2) == Some(root) || (violent(&e.cameo) && violent(&d.code)))
+            })
+    }
+
+    /// Whether token `t` is who reports the sentence (`officials said`,
+    /// `according to witnesses`): a source of news, not a party to the event.
+    fn is_reporter(&self, t: usize) -> bool {
+        let g = self.g;
+        if t >= g.len() {
+            return false;
+        }
+        if g.has_case(t, "according") {
+            return true;
+        }
+        g.deprel(t).starts_with("nsubj")
+            && g.head(t).is_some_and(|h| {
+                matches!(
+                    g.lemma(h),
+                    "say" | "tell" | "report" | "announce" | "add" | "state" | "quote" | "confirm"
+                )
+            })
+    }
+
     /// Nearest actor heads within a few words before and after token `i`,
     /// not across a clause boundary (`,` `;` `:` or a verb that is another trigger).
     fn linear_args(&self, i: usize) -> (Args, Args) {
         let g = self.g;
-        let actor_at = |t: usize| {
-            g.doc
-                .actors
-                .iter()
-                .position(|a| a.sentence == g.index && a.head == g.base + t)
-        };
+        let actor_at = |t: usize| g.actor_headed_by(t);
         let stop = |t: usize| {
             matches!(g.form_lower(t), ";" | ":" | "said" | "says")
                 || (t != i && self.nodes[t].role.is_some() && g.upos(t) == Upos::Verb)
@@ -1851,17 +2077,35 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
         let g = self.g;
         let onto = self.coder.ontology;
         let first_new = out.len();
+        // The trigger token of each event pushed below, for `merge_subordinate`.
+        let mut trigger_toks: Vec<usize> = Vec::new();
         for d in drafts {
             if d.code.is_empty() || self.discarded(&d) {
                 continue;
             }
             let mut sources = d.sources.clone();
             let mut targets = d.targets.clone();
+            // A target coded like the source (`Uzbekistan opened the
+            // Friendship Bridge` with the bridge taken for an Uzbek) is no
+            // target: let the fallbacks look further.
+            let same_code = |a: usize, b: usize| {
+                let code = |x: usize| g.doc.actors.get(x).map(|m| m.code.code.as_str());
+                a == b || (code(a) == code(b) && code(a).is_some_and(|c| !c.is_empty()))
+            };
+            if !d.symmetric {
+                targets.retain(|(t, _)| !sources.iter().any(|(s, _)| same_code(*s, *t)));
+            }
             if targets.is_empty() && !d.symmetric {
                 targets = self.fallback_targets(&d);
             }
-            if targets.is_empty() && !d.symmetric && !sources.is_empty() && !d.no_actor {
+            // A symmetric act with a single party (`the Council agreed to
+            // an extension`) looks for the other one like any event.
+            let one_sided = !d.symmetric || sources.len() < 2;
+            if targets.is_empty() && one_sided && !sources.is_empty() && !d.no_actor {
                 targets = self.sentence_fallback(d.tok, &sources, true);
+            }
+            if targets.is_empty() && !d.symmetric && !sources.is_empty() {
+                targets = self.discourse_target(&d, &out[..first_new], &sources);
             }
             if sources.is_empty() && !targets.is_empty() && !d.no_actor {
                 sources = self.sentence_fallback(d.tok, &targets, false);
@@ -1887,6 +2131,9 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
             }
             if d.symmetric && sources.is_empty() && targets.len() >= 2 {
                 sources = vec![targets.remove(0)];
+            }
+            if d.sources.is_empty() && self.recalls_earlier(&d, &out[..first_new]) {
+                continue;
             }
             let mut linear = 1.0;
             if sources.is_empty() && targets.is_empty() && !d.no_actor {
@@ -1969,11 +2216,115 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
                     });
                     if !dup {
                         out.push(ev);
+                        trigger_toks.push(d.tok);
                     }
                 }
             }
         }
+        self.merge_subordinate(out, first_new, &trigger_toks);
     }
+
+    /// One violent act per clause: a material-conflict event in a clause
+    /// under another one by the same source (`bombed rebel positions,
+    /// killing 25 fighters`; `rioted, setting fire to mattresses`) describes
+    /// the same act. It is folded into the governing event — its casualties,
+    /// and its target when the governing event had none — unless it names a
+    /// target of another country.
+    fn merge_subordinate(&self, out: &mut Vec<Event>, first_new: usize, toks: &[usize]) {
+        let g = self.g;
+        let n = out.len() - first_new;
+        if n < 2 {
+            return;
+        }
+        let root_of = |a: &Option<EventArg>| {
+            a.as_ref()
+                .and_then(|x| g.doc.actors.get(x.actor))
+                .and_then(|m| m.code.country.clone().or_else(|| Some(m.code.code.clone())))
+        };
+        let governs = |a: usize, b: usize| {
+            let mut t = b;
+            for _ in 0..3 {
+                match g.head(t) {
+                    Some(h) if h == a => return true,
+                    Some(h) => t = h,
+                    None => return false,
+                }
+            }
+            false
+        };
+        let mut drop = vec![false; n];
+        for bi in 0..n {
+            let b = &out[first_new + bi];
+            if b.quad_class != 4 || b.source.is_none() || !factual(b.modality) {
+                continue;
+            }
+            let b_src = root_of(&b.source);
+            let b_tgt = root_of(&b.target);
+            let host = (0..n).find(|&ai| {
+                let a = &out[first_new + ai];
+                ai != bi
+                    && !drop[ai]
+                    && toks[ai] != toks[bi]
+                    && a.quad_class == 4
+                    && factual(a.modality)
+                    && root_of(&a.source) == b_src
+                    && governs(toks[ai], toks[bi])
+                    && (b_tgt.is_none() || a.target.is_none() || root_of(&a.target) == b_tgt)
+            });
+            let Some(ai) = host else { continue };
+            drop[bi] = true;
+            let (b_target, b_cas) = (b.target.clone(), b.casualties.clone());
+            let a = &mut out[first_new + ai];
+            if a.target.is_none() {
+                a.target = b_target;
+            }
+            if a.casualties.dead.is_none() {
+                a.casualties.dead = b_cas.dead;
+            }
+            if a.casualties.injured.is_none() {
+                a.casualties.injured = b_cas.injured;
+            }
+            if a.casualties.arrested.is_none() {
+                a.casualties.arrested = b_cas.arrested;
+            }
+        }
+        // `opened fire to disperse demonstrators`: a violent act with no
+        // target is aimed at whom its purpose clause names.
+        for ai in 0..n {
+            let a = &out[first_new + ai];
+            if drop[ai] || a.quad_class != 4 || a.target.is_some() || !factual(a.modality) {
+                continue;
+            }
+            let a_src = root_of(&a.source);
+            let aim = (0..n).find_map(|bi| {
+                let b = &out[first_new + bi];
+                (bi != ai
+                    && b.modality == Modality::Planned
+                    && b.quad_class == 4
+                    && root_of(&b.source) == a_src
+                    && g.head(toks[bi]) == Some(toks[ai]))
+                .then(|| b.target.clone())
+                .flatten()
+            });
+            if let Some(t) = aim {
+                out[first_new + ai].target = Some(t);
+            }
+        }
+        let mut k = 0;
+        out.retain(|_| {
+            let keep = k < first_new || !drop[k - first_new];
+            k += 1;
+            keep
+        });
+    }
+}
+
+/// Whether an event with this modality happened as far as the text says.
+fn factual(m: Modality) -> bool {
+    matches!(
+        m,
+        Modality::Asserted | Modality::Reported | Modality::Claimed
+    )
 }
 
 fn embed_name(k: EmbedKind) -> &'static str {

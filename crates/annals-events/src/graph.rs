@@ -42,6 +42,23 @@ const OBJECT_CONTROL: [&str; 20] = [
     "warn",
 ];
 
+/// Verbs whose object did what their `of`/`for` gerund says (`accused X of
+/// killing`, `praised X for releasing`).
+const JUDGING: [&str; 12] = [
+    "accuse",
+    "blame",
+    "charge",
+    "condemn",
+    "criticize",
+    "criticise",
+    "praise",
+    "thank",
+    "suspect",
+    "convict",
+    "fault",
+    "commend",
+];
+
 /// One sentence of a [`Doc`] seen as a dependency graph.
 pub(crate) struct SentenceGraph<'a> {
     pub doc: &'a Doc,
@@ -53,8 +70,14 @@ pub(crate) struct SentenceGraph<'a> {
     lemmas: Vec<Cow<'a, str>>,
     /// Lowercased form per token.
     forms: Vec<Cow<'a, str>>,
+    /// Heads, relations and tags after [`repair`] (usually the parser's own).
+    heads: Vec<Option<usize>>,
+    deprels: Vec<&'a str>,
+    upos: Vec<Upos>,
     child_start: Vec<usize>,
     child_list: Vec<usize>,
+    /// Indices into `doc.actors` of this sentence's actors.
+    pub actors: Vec<usize>,
     /// Actor whose head is this token.
     actor_head: Vec<Option<usize>>,
     /// Smallest actor whose tokens cover this token.
@@ -62,26 +85,33 @@ pub(crate) struct SentenceGraph<'a> {
 }
 
 impl<'a> SentenceGraph<'a> {
-    pub fn new(doc: &'a Doc, index: usize) -> Option<SentenceGraph<'a>> {
+    /// The graph of sentence `index`; `actors` are the indices into
+    /// `doc.actors` of the actors in that sentence.
+    pub fn new(doc: &'a Doc, index: usize, actors: &[usize]) -> Option<SentenceGraph<'a>> {
         let sent = doc.sentences.get(index)?;
         let tokens = doc.tokens.get(sent.tokens.clone())?;
         let base = sent.tokens.start;
         let n = tokens.len();
+        let mut heads: Vec<Option<usize>> = tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| t.head.filter(|&h| h < n && h != i))
+            .collect();
+        let mut deprels: Vec<&'a str> = tokens.iter().map(|t| t.deprel.as_str()).collect();
+        let mut upos: Vec<Upos> = tokens.iter().map(|t| t.upos).collect();
+        repair(tokens, &mut heads, &mut deprels, &mut upos);
         // Children in one flat array (CSR): `child_start[h]..child_start[h + 1]`.
-        let head_of = |i: usize, t: &Token| t.head.filter(|&h| h < n && h != i);
         let mut child_start = vec![0usize; n + 1];
-        for (i, t) in tokens.iter().enumerate() {
-            if let Some(h) = head_of(i, t) {
-                child_start[h + 1] += 1;
-            }
+        for h in heads.iter().flatten() {
+            child_start[h + 1] += 1;
         }
         for k in 0..n {
             child_start[k + 1] += child_start[k];
         }
         let mut fill = child_start.clone();
         let mut child_list = vec![0usize; child_start[n]];
-        for (i, t) in tokens.iter().enumerate() {
-            if let Some(h) = head_of(i, t) {
+        for (i, h) in heads.iter().enumerate() {
+            if let Some(h) = *h {
                 child_list[fill[h]] = i;
                 fill[h] += 1;
             }
@@ -101,10 +131,10 @@ impl<'a> SentenceGraph<'a> {
         let mut actor_head = vec![None; n];
         let mut actor_cover: Vec<Option<usize>> = vec![None; n];
         let mut cover_len = vec![usize::MAX; n];
-        for (ai, a) in doc.actors.iter().enumerate() {
-            if a.sentence != index {
+        for &ai in actors {
+            let Some(a) = doc.actors.get(ai).filter(|a| a.sentence == index) else {
                 continue;
-            }
+            };
             if let Some(h) = a.head.checked_sub(base).filter(|&h| h < n) {
                 actor_head[h].get_or_insert(ai);
             }
@@ -125,6 +155,10 @@ impl<'a> SentenceGraph<'a> {
             tokens,
             lemmas,
             forms,
+            heads,
+            deprels,
+            upos,
+            actors: actors.to_vec(),
             child_start,
             child_list,
             actor_head,
@@ -148,7 +182,7 @@ impl<'a> SentenceGraph<'a> {
     }
 
     pub fn upos(&self, i: usize) -> Upos {
-        self.tokens.get(i).map(|t| t.upos).unwrap_or_default()
+        self.upos.get(i).copied().unwrap_or_default()
     }
 
     pub fn xpos(&self, i: usize) -> &str {
@@ -156,7 +190,7 @@ impl<'a> SentenceGraph<'a> {
     }
 
     pub fn deprel(&self, i: usize) -> &str {
-        self.tokens.get(i).map(|t| t.deprel.as_str()).unwrap_or("")
+        self.deprels.get(i).copied().unwrap_or("")
     }
 
     /// The relation without its subtype (`obl` for `obl:agent`).
@@ -166,10 +200,7 @@ impl<'a> SentenceGraph<'a> {
     }
 
     pub fn head(&self, i: usize) -> Option<usize> {
-        self.tokens
-            .get(i)
-            .and_then(|t| t.head)
-            .filter(|&h| h < self.len() && h != i)
+        self.heads.get(i).copied().flatten()
     }
 
     pub fn form_lower(&self, i: usize) -> &str {
@@ -296,6 +327,15 @@ impl<'a> SentenceGraph<'a> {
             "conj" if !self.upos(h).is_nominal() => self
                 .subject_depth(h, depth + 1)
                 .map(|(s, _)| (s, "conj-inherit")),
+            // `gathered at the compound to condemn` with the infinitive hung
+            // on the noun: the subject of the verb that noun belongs to.
+            "xcomp" if !matches!(self.upos(h), Upos::Verb | Upos::Aux) => {
+                let v = self.head(h).filter(|&v| {
+                    self.upos(v) == Upos::Verb && matches!(self.base_rel(h), "obl" | "obj")
+                })?;
+                self.subject_depth(v, depth + 1)
+                    .map(|(s, _)| (s, "xcomp-control"))
+            }
             "xcomp" => {
                 if OBJECT_CONTROL.contains(&self.lemma(h)) {
                     if let Some(o) = self
@@ -318,11 +358,25 @@ impl<'a> SentenceGraph<'a> {
                     "acl"
                 },
             )),
+            // `accused government troops of killing civilians`: the one
+            // accused, blamed or praised did the act.
+            "advcl"
+                if self.xpos(i) == "VBG"
+                    && (self.has_case(i, "of") || self.has_case(i, "for"))
+                    && JUDGING.contains(&self.lemma(h)) =>
+            {
+                self.child_rel(h, "obj").map(|o| (o, "judged-object"))
+            }
             "advcl" => self
                 .subject_depth(h, depth + 1)
                 .map(|(s, _)| (s, "advcl-inherit")),
             _ => None,
         }
+    }
+
+    /// The actor whose head is token `i`.
+    pub fn actor_headed_by(&self, i: usize) -> Option<usize> {
+        self.actor_head.get(i).copied().flatten()
     }
 
     /// The coded actor standing for token `i`: one headed by it, one covering
@@ -396,5 +450,377 @@ impl<'a> SentenceGraph<'a> {
     /// Whether token `i` is a personal pronoun.
     pub fn is_pronoun(&self, i: usize) -> bool {
         self.upos(i) == Upos::Pron
+    }
+}
+
+/// Prepositions and subordinators a tagger may rightly call ADP.
+const ADPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "of",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "into",
+    "onto",
+    "upon",
+    "about",
+    "over",
+    "under",
+    "after",
+    "before",
+    "since",
+    "until",
+    "till",
+    "during",
+    "against",
+    "among",
+    "amid",
+    "amidst",
+    "between",
+    "through",
+    "throughout",
+    "across",
+    "along",
+    "around",
+    "near",
+    "outside",
+    "inside",
+    "within",
+    "without",
+    "behind",
+    "beyond",
+    "beside",
+    "besides",
+    "despite",
+    "toward",
+    "towards",
+    "via",
+    "per",
+    "than",
+    "as",
+    "like",
+    "unlike",
+    "off",
+    "out",
+    "up",
+    "down",
+    "above",
+    "below",
+    "beneath",
+    "underneath",
+    "past",
+    "except",
+    "including",
+    "following",
+    "regarding",
+    "concerning",
+    "plus",
+    "minus",
+    "versus",
+    "vs",
+    "vs.",
+    "that",
+    "if",
+    "because",
+    "while",
+    "whether",
+    "though",
+    "although",
+    "unless",
+    "whereas",
+    "once",
+    "so",
+    "ago",
+    "next",
+    "'s",
+    "’s",
+    "de",
+    "al",
+    "el",
+    "la",
+    "le",
+    "du",
+    "von",
+    "van",
+    "bin",
+    "ibn",
+    "pro",
+    "worth",
+    "save",
+    "re",
+    "opposite",
+    "atop",
+    "amongst",
+    "round",
+    "aboard",
+    "alongside",
+    "notwithstanding",
+];
+
+/// Mend two tagging/parsing slips that hide a sentence's main verb:
+/// * a rare past-tense verb tagged as a preposition (`riot police beat
+///   protesters` read as `police [beat protesters]`): it becomes the verb,
+///   the noun it "introduced" its object and the noun before it its subject;
+/// * a verbless sentence whose root noun carries a past-tense clause
+///   (`The United Nations called on Sudan to ...` read as a reduced
+///   relative): the clause becomes the root and the noun its subject.
+fn repair(tokens: &[Token], heads: &mut [Option<usize>], deprels: &mut [&str], upos: &mut [Upos]) {
+    let n = tokens.len();
+    let is_nominal = |u: Upos| matches!(u, Upos::Noun | Upos::Propn | Upos::Pron);
+    for b in 0..n {
+        if upos[b] != Upos::Adp || deprels[b] != "case" {
+            continue;
+        }
+        let form = lower(&tokens[b].text);
+        if ADPOSITIONS.contains(&form.as_ref())
+            || !form.bytes().all(|c| c.is_ascii_lowercase())
+            || form.len() < 3
+        {
+            continue;
+        }
+        let Some(obj) = heads[b].filter(|&h| h > b && is_nominal(upos[h])) else {
+            continue;
+        };
+        // The subject: the nominal just before (`police beat`), heading `obj`.
+        let Some(subj) = (0..b).rev().find(|&k| upos[k] != Upos::Punct) else {
+            continue;
+        };
+        if !is_nominal(upos[subj]) || heads[obj] != Some(subj) && heads[subj] != heads[obj] {
+            continue;
+        }
+        upos[b] = Upos::Verb;
+        heads[obj] = Some(b);
+        deprels[obj] = "obj";
+        match heads[subj] {
+            // `police beat protesters and dragged them`: the subject belongs
+            // to the later verb; this verb shares it as its conjunct.
+            Some(v) if deprels[subj].starts_with("nsubj") => {
+                heads[b] = Some(v);
+                deprels[b] = "conj";
+            }
+            None => {
+                heads[b] = None;
+                deprels[b] = "root";
+                heads[subj] = Some(b);
+                deprels[subj] = "nsubj";
+            }
+            Some(_) => {
+                heads[b] = heads[subj];
+                deprels[b] = deprels[subj];
+                heads[subj] = Some(b);
+                deprels[subj] = "nsubj";
+            }
+        }
+    }
+    let has_case = |heads: &[Option<usize>], deprels: &[&str], x: usize| {
+        (0..n).any(|c| heads[c] == Some(x) && deprels[c] == "case")
+    };
+    let has_mark = |heads: &[Option<usize>], deprels: &[&str], x: usize, w: &str| {
+        (0..n).any(|c| heads[c] == Some(x) && deprels[c] == "mark" && lower(&tokens[c].text) == w)
+    };
+    for x in 0..n {
+        // `called on the generals`: a nominal with a preposition is oblique,
+        // never a predicate complement.
+        if deprels[x] == "xcomp"
+            && matches!(upos[x], Upos::Noun | Upos::Propn)
+            && has_case(heads, deprels, x)
+        {
+            deprels[x] = "obl";
+        }
+        // `welcomed the truce and called ...`, `said X was illegal and warned
+        // ...`: a finite verb conjoined to a noun or adjective belongs with
+        // the verb above it.
+        if deprels[x] == "conj"
+            && upos[x] == Upos::Verb
+            && matches!(tokens[x].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+        {
+            if let Some(h) = heads[x].filter(|&h| !matches!(upos[h], Upos::Verb | Upos::Aux)) {
+                let mut v = heads[h];
+                let mut steps = 0;
+                while let Some(k) = v.filter(|&k| upos[k] != Upos::Verb) {
+                    v = heads[k];
+                    steps += 1;
+                    if steps > 4 {
+                        v = None;
+                    }
+                }
+                if let Some(v) = v.filter(|&v| v < x) {
+                    heads[x] = Some(v);
+                }
+            }
+        }
+        // `demanded on Monday that fighters withdraw`: a `that` clause hung on
+        // a time or place phrase is the verb's complement.
+        if deprels[x] == "acl" && upos[x] == Upos::Verb && has_mark(heads, deprels, x, "that") {
+            if let Some(h) = heads[x].filter(|&h| deprels[h].starts_with("obl")) {
+                if let Some(v) = heads[h].filter(|&v| upos[v] == Upos::Verb) {
+                    heads[x] = Some(v);
+                    deprels[x] = "ccomp";
+                }
+            }
+        }
+    }
+    // `rejected the demand and accused government troops of ...` read with
+    // `accused` as an adjective of `troops`: after `and`, a past-tense verb
+    // before its object is the second verb of the clause.
+    for v in 1..n {
+        if deprels[v] != "amod"
+            || upos[v] != Upos::Verb
+            || !matches!(tokens[v].xpos.as_str(), "VBD" | "VBN")
+            || upos[v - 1] != Upos::Cconj
+        {
+            continue;
+        }
+        let Some(obj) = heads[v].filter(|&o| o > v && matches!(upos[o], Upos::Noun | Upos::Propn))
+        else {
+            continue;
+        };
+        let Some(u) = (0..v - 1).rev().find(|&k| {
+            upos[k] == Upos::Verb && matches!(tokens[k].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+        }) else {
+            continue;
+        };
+        heads[v] = Some(u);
+        deprels[v] = "conj";
+        heads[obj] = Some(v);
+        deprels[obj] = "obj";
+        heads[v - 1] = Some(v);
+        deprels[v - 1] = "cc";
+    }
+    // `warplanes bombed rebel positions` read as `warplanes(V) [bombed
+    // positions]`: a plural noun tagged as a present-tense verb right before
+    // a past-tense word it took for an adjective of its object.
+    for x in 0..n.saturating_sub(1) {
+        let v = x + 1;
+        if upos[x] != Upos::Verb
+            || tokens[x].xpos != "VBZ"
+            || !matches!(tokens[v].xpos.as_str(), "VBD" | "VBN")
+        {
+            continue;
+        }
+        // ... or read as an auxiliary of it (`warplanes(aux) bombed`).
+        if deprels[x].starts_with("aux")
+            && heads[x] == Some(v)
+            && !matches!(
+                lower(&tokens[x].lemma).as_ref(),
+                "be" | "have" | "do" | "get"
+            )
+        {
+            upos[x] = Upos::Noun;
+            deprels[x] = "nsubj";
+            for c in 0..x {
+                if heads[c] == Some(v) && deprels[c].starts_with("nsubj") {
+                    heads[c] = Some(x);
+                    deprels[c] = "compound";
+                }
+            }
+            continue;
+        }
+        if deprels[v] != "amod" {
+            continue;
+        }
+        let Some(obj) = heads[v].filter(|&o| o > v && heads[o] == Some(x)) else {
+            continue;
+        };
+        upos[x] = Upos::Noun;
+        upos[v] = Upos::Verb;
+        heads[v] = heads[x];
+        deprels[v] = deprels[x];
+        deprels[obj] = "obj";
+        for c in 0..n {
+            if c != v && heads[c] == Some(x) {
+                if c < x && deprels[c].starts_with("nsubj") {
+                    deprels[c] = "compound";
+                } else if c > x {
+                    heads[c] = Some(v);
+                }
+            }
+        }
+        heads[x] = Some(v);
+        deprels[x] = "nsubj";
+    }
+    // A past participle reads as active only with an object, an infinitive
+    // complement or a prepositional object (`called on Sudan to respect`,
+    // `agreed to a ceasefire`), never with `by` (`protesters killed in X`).
+    let active_use = |heads: &[Option<usize>], deprels: &[&str], v: usize| {
+        let marked =
+            |c: usize, w: &str| (0..n).any(|m| heads[m] == Some(c) && lower(&tokens[m].text) == w);
+        let kids: Vec<usize> = (0..n).filter(|&c| heads[c] == Some(v)).collect();
+        !kids.iter().any(|&c| marked(c, "by"))
+            && kids.iter().any(|&c| {
+                deprels[c] == "obj"
+                    || (matches!(deprels[c], "advcl" | "xcomp") && marked(c, "to"))
+                    || (deprels[c] == "obl"
+                        && ["to", "on", "upon", "with"].iter().any(|w| marked(c, w)))
+            })
+    };
+    // `Irish guerrillas wounded two soldiers in an attack, police said` read
+    // as `guerrillas [wounded ...] ... said`: a past-tense clause right after
+    // the subject of a later reporting verb is the reported event.
+    if let Some(r) = (0..n).find(|&i| heads[i].is_none()) {
+        let reporting = upos[r] == Upos::Verb
+            && matches!(
+                lower(&tokens[r].lemma).as_ref(),
+                "say" | "report" | "tell" | "add" | "claim" | "announce" | "state"
+            );
+        let clause = (1..r).find(|&v| {
+            deprels[v] == "acl"
+                && upos[v] == Upos::Verb
+                && heads[v] == Some(v - 1)
+                && (tokens[v].xpos == "VBD"
+                    || (tokens[v].xpos == "VBN"
+                        && (0..n).any(|c| heads[c] == Some(v) && deprels[c] == "obj")
+                        && active_use(heads, deprels, v)))
+        });
+        if let (true, Some(v)) = (reporting, clause) {
+            // The whole subject phrase: `Thousands of Iraqi Kurds`.
+            let mut t = v - 1;
+            while let Some(h) = heads[t].filter(|&h| h < t) {
+                if !matches!(deprels[t], "nmod" | "compound" | "flat" | "appos") {
+                    break;
+                }
+                t = h;
+            }
+            if heads[t] == Some(r) && deprels[t].starts_with("nsubj") {
+                for c in v + 1..n {
+                    // `..., police said`: a conjunct after the clause is the reporter.
+                    if heads[c] == Some(t) && deprels[c] == "conj" {
+                        heads[c] = Some(r);
+                        deprels[c] = "nsubj";
+                    }
+                }
+                heads[v] = Some(r);
+                deprels[v] = "ccomp";
+                heads[t] = Some(v);
+                deprels[t] = "nsubj";
+            }
+        }
+    }
+    let has_verb_root =
+        (0..n).any(|i| heads[i].is_none() && matches!(upos[i], Upos::Verb | Upos::Aux));
+    if has_verb_root {
+        return;
+    }
+    let Some(root) = (0..n).find(|&i| heads[i].is_none() && is_nominal(upos[i])) else {
+        return;
+    };
+    // `The army and the Rapid Support Forces agreed ...`: the clause may hang
+    // on the last conjunct of the subject.
+    let clause = (root + 1..n).find(|&i| {
+        heads[i].is_some_and(|h| h == root || (heads[h] == Some(root) && deprels[h] == "conj"))
+            && deprels[i] == "acl"
+            && upos[i] == Upos::Verb
+            && (tokens[i].xpos == "VBD"
+                || (tokens[i].xpos == "VBN" && active_use(heads, deprels, i)))
+    });
+    if let Some(v) = clause {
+        heads[v] = None;
+        deprels[v] = "root";
+        heads[root] = Some(v);
+        deprels[root] = "nsubj";
     }
 }

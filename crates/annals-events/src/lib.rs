@@ -9,6 +9,11 @@
 //! (`data/lexicon.txt`) and [`DiscardRules`] for non-political senses
 //! (`data/discard.txt`); both are data files, compiled in and extendable by a
 //! user's file. Codes are looked up in [`annals_ontology::Ontology`].
+//! Each sentence is first seen as a dependency graph that mends a few common
+//! tagging/parsing slips hiding the main verb (a verb tagged as a preposition,
+//! a plural noun tagged as a verb, a main verb read as a reduced relative);
+//! within a clause one violent act survives, with the casualties of the
+//! participles folded into it.
 //!
 //! ```
 //! use annals_core::{conllu, ActorCode, ActorMention, Component, Span};

@@ -5,7 +5,7 @@
 use annals_core::{conllu, ActorCode, ActorMention, Component, Doc, Event, Modality};
 use annals_events::EventCoder;
 
-/// Build a one-sentence doc from `form|lemma|UPOS|head|deprel` tokens and
+/// Build a one-sentence doc from `form|lemma|UPOS|head|deprel[|XPOS]` tokens and
 /// actors given as (first token, last token, head token, country, sector), 0-based.
 /// (first token, end token, head token, country, sector) of a hand-placed actor.
 type ActorSpec<'a> = (usize, usize, usize, Option<&'a str>, Option<&'a str>);
@@ -14,14 +14,15 @@ fn doc(tokens: &str, actors: &[ActorSpec]) -> Doc {
     let mut text = String::new();
     for (i, t) in tokens.split_whitespace().enumerate() {
         let f: Vec<&str> = t.split('|').collect();
-        assert_eq!(f.len(), 5, "bad token {t}");
-        let xpos = match f[2] {
+        assert!(f.len() == 5 || f.len() == 6, "bad token {t}");
+        // An optional sixth field gives the XPOS (`accused|...|VBD`).
+        let xpos = f.get(5).copied().unwrap_or(match f[2] {
             "VERB" => "VB",
             "NOUN" => "NN",
             "PROPN" => "NNP",
             "NUM" => "CD",
             _ => "_",
-        };
+        });
         text.push_str(&format!(
             "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t_\n",
             i + 1,
@@ -384,4 +385,167 @@ fn heart_attack_and_sports_are_not_events() {
         &[(1, 1, 1, Some("FRA"), Some("GOV"))],
     ));
     assert!(d.events.is_empty(), "{:?}", d.events);
+}
+
+#[test]
+fn a_past_tense_verb_tagged_as_preposition_is_still_the_verb() {
+    // Riot police beat protesters with batons. — `beat` tagged ADP and read
+    // as the preposition of `protesters`.
+    let d = code(doc(
+        "Riot|riot|NOUN|2|compound police|police|NOUN|0|root beat|beat|ADP|4|case \
+         protesters|protester|NOUN|2|nmod with|with|ADP|6|case batons|baton|NOUN|4|nmod .|.|PUNCT|2|punct",
+        &[
+            (0, 1, 1, Some("RUS"), Some("COP")),
+            (3, 3, 3, Some("RUS"), Some("OPP")),
+        ],
+    ));
+    let ev = asserted(&d);
+    assert_eq!(ev.len(), 1, "{:?}", d.events);
+    assert_eq!(
+        code_of(&d, ev[0]),
+        ("182".into(), "RUSCOP".into(), "RUSOPP".into())
+    );
+    assert_eq!(d.slice(ev[0].trigger), "beat");
+}
+
+#[test]
+fn one_violent_act_per_clause() {
+    // Warplanes bombed rebel positions, killing 25 fighters.
+    let d = code(doc(
+        "Syrian|syrian|ADJ|2|amod warplanes|warplane|NOUN|3|nsubj bombed|bomb|VERB|0|root \
+         rebel|rebel|NOUN|5|compound positions|position|NOUN|3|obj ,|,|PUNCT|7|punct \
+         killing|kill|VERB|3|advcl 25|25|NUM|9|nummod fighters|fighter|NOUN|7|obj .|.|PUNCT|3|punct",
+        &[
+            (0, 1, 1, Some("SYR"), Some("MIL")),
+            (3, 3, 3, Some("SYR"), Some("REB")),
+            (8, 8, 8, Some("SYR"), Some("REB")),
+        ],
+    ));
+    let violent: Vec<&Event> = asserted(&d)
+        .into_iter()
+        .filter(|e| e.quad_class == 4)
+        .collect();
+    assert_eq!(violent.len(), 1, "{:?}", d.events);
+    assert_eq!(d.slice(violent[0].trigger), "bombed");
+    let dead = violent[0]
+        .casualties
+        .dead
+        .as_ref()
+        .expect("the killing's dead kept");
+    assert_eq!(dead.value, 25);
+}
+
+#[test]
+fn a_protest_is_aimed_at_whom_its_purpose_names() {
+    // Students staged demonstrations to demand reforms by the Suharto government.
+    let d = code(doc(
+        "Students|student|NOUN|2|nsubj staged|stage|VERB|0|root demonstrations|demonstration|NOUN|2|obj \
+         to|to|PART|5|mark press|press|VERB|2|advcl reforms|reform|NOUN|5|obj by|by|ADP|10|case \
+         the|the|DET|10|det Suharto|Suharto|PROPN|10|compound government|government|NOUN|6|nmod .|.|PUNCT|2|punct",
+        &[
+            (0, 0, 0, Some("IDN"), Some("EDU")),
+            (8, 9, 9, Some("IDN"), Some("GOV")),
+        ],
+    ));
+    let protest = asserted(&d)
+        .into_iter()
+        .find(|e| e.cameo.starts_with("14"))
+        .expect("a protest");
+    assert_eq!(code_of(&d, protest).2, "IDNGOV", "{:?}", d.events);
+}
+
+#[test]
+fn who_reports_an_event_is_not_its_target() {
+    // Rebels attacked the town, officials said.
+    let d = code(doc(
+        "Rebels|rebel|NOUN|2|nsubj attacked|attack|VERB|7|ccomp the|the|DET|4|det town|town|NOUN|2|obj \
+         ,|,|PUNCT|7|punct officials|official|NOUN|7|nsubj said|say|VERB|0|root .|.|PUNCT|7|punct",
+        &[
+            (0, 0, 0, Some("SYR"), Some("REB")),
+            (5, 5, 5, Some("USA"), Some("GOV")),
+        ],
+    ));
+    let ev = asserted(&d);
+    assert_eq!(ev.len(), 1, "{:?}", d.events);
+    assert_eq!(
+        code_of(&d, ev[0]),
+        ("190".into(), "SYRREB".into(), "".into())
+    );
+}
+
+#[test]
+fn a_call_on_someone_to_act_is_a_request_whatever_the_act() {
+    // The United Nations called on Sudan to respect the truce.
+    let d = code(doc(
+        "The|the|DET|3|det United|United|PROPN|3|compound Nations|Nations|PROPN|4|nsubj called|call|VERB|0|root \
+         on|on|ADP|6|case Sudan|Sudan|PROPN|4|obl to|to|PART|8|mark respect|respect|VERB|4|advcl \
+         the|the|DET|10|det truce|truce|NOUN|8|obj .|.|PUNCT|4|punct",
+        &[(1, 2, 2, Some("IGO"), Some("UNO")), (5, 5, 5, Some("SDN"), None)],
+    ));
+    let ev = asserted(&d);
+    assert_eq!(ev.len(), 1, "{:?}", d.events);
+    let (cameo, source, target) = code_of(&d, ev[0]);
+    assert!(cameo.starts_with("02"), "{cameo}");
+    assert_eq!((source.as_str(), target.as_str()), ("IGOUNO", "SDN"));
+}
+
+#[test]
+fn a_verb_misread_as_an_adjective_after_and_keeps_its_subject() {
+    // The spokesman rejected the demand and accused government troops of
+    // killing civilians. — `accused` read as an adjective of `troops`.
+    let d = code(doc(
+        "The|the|DET|2|det spokesman|spokesman|NOUN|3|nsubj rejected|reject|VERB|0|root|VBD the|the|DET|5|det \
+         demand|demand|NOUN|3|obj and|and|CCONJ|9|cc accused|accuse|VERB|9|amod|VBN government|government|NOUN|9|compound \
+         troops|troop|NOUN|5|conj of|of|SCONJ|11|mark killing|kill|VERB|9|acl civilians|civilian|NOUN|11|obj .|.|PUNCT|3|punct",
+        &[
+            (1, 1, 1, Some("AFG"), Some("REB")),
+            (7, 8, 8, Some("AFG"), Some("MIL")),
+            (11, 11, 11, Some("AFG"), Some("CVL")),
+        ],
+    ));
+    let accuse = d
+        .events
+        .iter()
+        .find(|e| e.cameo.starts_with("11"))
+        .expect("an accusation");
+    assert_eq!(
+        code_of(&d, accuse),
+        ("112".into(), "AFGREB".into(), "AFGMIL".into())
+    );
+}
+
+#[test]
+fn a_verb_conjoined_to_a_noun_belongs_to_the_verb_above() {
+    // The UN welcomed the truce and called on Sudan to respect it.
+    // — `called` read as a conjunct of `truce`.
+    let d = code(doc(
+        "The|the|DET|2|det UN|UN|PROPN|3|nsubj welcomed|welcome|VERB|0|root the|the|DET|5|det \
+         truce|truce|NOUN|3|obj and|and|CCONJ|7|cc called|call|VERB|5|conj|VBD on|on|ADP|9|case \
+         Sudan|Sudan|PROPN|7|obl to|to|PART|11|mark respect|respect|VERB|7|advcl it|it|PRON|11|obj .|.|PUNCT|3|punct",
+        &[(1, 1, 1, Some("IGO"), Some("UNO")), (8, 8, 8, Some("SDN"), None)],
+    ));
+    let request = asserted(&d)
+        .into_iter()
+        .find(|e| e.cameo.starts_with("02"))
+        .expect("a request");
+    assert_eq!(
+        code_of(&d, request),
+        (request.cameo.clone(), "IGOUNO".into(), "SDN".into())
+    );
+}
+
+#[test]
+fn an_aid_convoy_arriving_is_aid_delivered() {
+    // A United Nations aid convoy crossed into Syria.
+    let d = code(doc(
+        "A|a|DET|5|det United|United|PROPN|3|compound Nations|Nations|PROPN|5|compound aid|aid|NOUN|5|compound \
+         convoy|convoy|NOUN|6|nsubj crossed|cross|VERB|0|root into|into|ADP|8|case Syria|Syria|PROPN|6|obl .|.|PUNCT|6|punct",
+        &[(1, 2, 2, Some("IGO"), Some("UNO")), (7, 7, 7, Some("SYR"), None)],
+    ));
+    let ev = asserted(&d);
+    assert_eq!(ev.len(), 1, "{:?}", d.events);
+    assert_eq!(
+        code_of(&d, ev[0]),
+        ("070".into(), "IGOUNO".into(), "SYR".into())
+    );
 }
