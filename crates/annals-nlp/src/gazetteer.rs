@@ -1,25 +1,38 @@
 //! Name lists used as entity-recognizer features: places (countries, regions,
 //! cities, continents, derived from GeoNames), nationality adjectives,
-//! organization keywords and person titles. Multi-word names are matched as
+//! organization keywords, person titles, well-known organizations, and
+//! common given names and surnames (US Census frequency lists). Multi-word names are matched as
 //! token sequences (longest match first) through hashes of lowercase tokens.
 
 use crate::hash::{feat2, hash_str};
 use crate::perceptron::U64Map;
 
 /// Kinds of list a token sequence can be on (bit flags).
-pub const COUNTRY: u8 = 1;
-pub const REGION: u8 = 2;
-pub const CITY: u8 = 4;
-pub const CONTINENT: u8 = 8;
-pub const DEMONYM: u8 = 16;
-pub const ORG_WORD: u8 = 32;
-pub const PERSON_TITLE: u8 = 64;
+pub const COUNTRY: u16 = 1;
+pub const REGION: u16 = 2;
+pub const CITY: u16 = 4;
+pub const CONTINENT: u16 = 8;
+pub const DEMONYM: u16 = 16;
+pub const ORG_WORD: u16 = 32;
+pub const PERSON_TITLE: u16 = 64;
+pub const GIVEN_NAME: u16 = 128;
+pub const SURNAME: u16 = 256;
+pub const ORGANIZATION: u16 = 512;
+pub const PLACE_WORD: u16 = 1024;
+pub const CALENDAR: u16 = 2048;
+/// Marks a table entry that ends a name (entries without it are prefixes).
+const END: u16 = 0x8000;
 
 static PLACES: &str = include_str!("../data/gazetteer_places.tsv");
 static PLACE_ALIASES: &str = include_str!("../data/place_aliases.tsv");
 static DEMONYMS: &str = include_str!("../data/demonyms.txt");
 static ORG_WORDS: &str = include_str!("../data/org_words.txt");
 static TITLES: &str = include_str!("../data/person_titles.txt");
+static ORGANIZATIONS: &str = include_str!("../data/organizations.txt");
+static GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
+static SURNAMES: &str = include_str!("../data/surnames.txt");
+static PLACE_WORDS: &str = include_str!("../data/place_words.txt");
+static CALENDAR_WORDS: &str = include_str!("../data/calendar_words.txt");
 
 const MAX_LEN: usize = 5;
 
@@ -28,14 +41,14 @@ const MAX_LEN: usize = 5;
 pub struct Gazetteer {
     /// Hash of a lowercase token sequence → kinds; prefixes get a 0 entry so a
     /// scan can stop as soon as no longer name is possible.
-    names: U64Map<u8>,
+    names: U64Map<u16>,
 }
 
 /// What the gazetteer says about one token.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct GazMatch {
     /// Kinds of the longest name covering the token.
-    pub kinds: u8,
+    pub kinds: u16,
     /// Whether the token begins that name.
     pub begin: bool,
 }
@@ -87,11 +100,26 @@ impl Gazetteer {
         g.add_list(DEMONYMS, DEMONYM);
         g.add_list(ORG_WORDS, ORG_WORD);
         g.add_list(TITLES, PERSON_TITLE);
+        g.add_list(ORGANIZATIONS, ORGANIZATION);
+        g.add_list(GIVEN_NAMES, GIVEN_NAME);
+        g.add_list(SURNAMES, SURNAME);
+        g.add_list(PLACE_WORDS, PLACE_WORD);
+        g.add_list(CALENDAR_WORDS, CALENDAR);
+        // Plural demonyms name groups of people (`Iraqis`, `Kurds`... `Greeks`).
+        for d in DEMONYMS.lines().map(str::trim) {
+            let adds_s = !d.is_empty()
+                && !d.starts_with('#')
+                && !d.contains(' ')
+                && !["s", "sh", "ch", "ese"].iter().any(|e| d.ends_with(e));
+            if adds_s {
+                g.add(&format!("{d}s"), DEMONYM);
+            }
+        }
         g
     }
 
     /// Add `KIND\tname` lines (KIND one of COUNTRY, REGION, CITY, CONTINENT,
-    /// DEMONYM, ORG, TITLE); unknown kinds are skipped.
+    /// DEMONYM, ORG, TITLE, ORGANIZATION, GIVEN, SURNAME); unknown kinds are skipped.
     pub fn add_tsv(&mut self, text: &str) {
         for line in text.lines() {
             let Some((kind, name)) = line.split_once('\t') else {
@@ -105,6 +133,9 @@ impl Gazetteer {
                 "DEMONYM" => DEMONYM,
                 "ORG" => ORG_WORD,
                 "TITLE" => PERSON_TITLE,
+                "ORGANIZATION" => ORGANIZATION,
+                "GIVEN" => GIVEN_NAME,
+                "SURNAME" => SURNAME,
                 _ => continue,
             };
             self.add(name, k);
@@ -112,7 +143,7 @@ impl Gazetteer {
     }
 
     /// Add one name per line (`#` comments) with the given kind.
-    pub fn add_list(&mut self, text: &str, kind: u8) {
+    pub fn add_list(&mut self, text: &str, kind: u16) {
         for line in text.lines() {
             let line = line.trim();
             if !line.is_empty() && !line.starts_with('#') {
@@ -121,7 +152,7 @@ impl Gazetteer {
         }
     }
 
-    pub fn add(&mut self, name: &str, kind: u8) {
+    pub fn add(&mut self, name: &str, kind: u16) {
         let toks = name_tokens(name);
         if toks.is_empty() || toks.len() > MAX_LEN {
             return;
@@ -131,7 +162,7 @@ impl Gazetteer {
             h = seq_step(h, hash_str(t));
             let e = self.names.entry(h).or_insert(0);
             if i + 1 == toks.len() {
-                *e |= kind | 0x80;
+                *e |= kind | END;
             }
         }
     }
@@ -143,12 +174,12 @@ impl Gazetteer {
         let mut i = 0;
         while i < n {
             let mut h = 0u64;
-            let mut best: Option<(usize, u8)> = None;
+            let mut best: Option<(usize, u16)> = None;
             for (j, &lh) in lower_hashes.iter().enumerate().skip(i).take(MAX_LEN) {
                 h = seq_step(h, lh);
                 match self.names.get(&h) {
                     None => break,
-                    Some(&k) if k & 0x80 != 0 => best = Some((j + 1, k & 0x7f)),
+                    Some(&k) if k & END != 0 => best = Some((j + 1, k & !END)),
                     Some(_) => {}
                 }
             }
@@ -249,4 +280,79 @@ pub fn build_place_list(
         out.push('\n');
     }
     Ok(out)
+}
+
+/// A name list (`Name` per line, most frequent first) from a US Census
+/// frequency file (`NAME  freq  cumulative  rank` lines, as in the 1990
+/// `dist.male.first` / `dist.female.first` / `dist.all.last` files), keeping
+/// the `max` most frequent names that are not also common lowercase words
+/// (`To`, `Will`, `Young`: seen at least 5 times in `stats` and mostly not
+/// as a proper noun). Used to regenerate `data/given_names.txt` and
+/// `data/surnames.txt`.
+pub fn build_name_list(
+    census: &str,
+    max: usize,
+    stats: &crate::ner::word_stats::WordStats,
+) -> String {
+    let common = |name: &str| {
+        let b = stats.get(crate::features::Lex::new(name).lower);
+        b != crate::ner::word_stats::UNKNOWN && b & 0xf <= 1 && (b >> 8) & 0xf >= 2
+    };
+    let mut out = String::new();
+    for name in census
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|n| n.chars().all(char::is_alphabetic) && !common(n))
+        .take(max)
+    {
+        let mut cs = name.chars();
+        if let Some(first) = cs.next() {
+            out.push(first);
+            out.extend(cs.flat_map(char::to_lowercase));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::Lex;
+
+    fn kinds(g: &Gazetteer, sentence: &str) -> Vec<(String, u16, bool)> {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let lowers: Vec<u64> = words.iter().map(|w| Lex::new(w).lower).collect();
+        words
+            .iter()
+            .zip(g.matches(&lowers))
+            .map(|(w, m)| (w.to_string(), m.kinds, m.begin))
+            .collect()
+    }
+
+    #[test]
+    fn name_lists_mark_people_organizations_and_dates() {
+        let g = Gazetteer::embedded();
+        let k = kinds(
+            &g,
+            "Michael Smith told the Associated Press on Wednesday that Iraqis went to Mosul",
+        );
+        assert!(k[0].1 & GIVEN_NAME != 0, "{k:?}");
+        assert!(k[1].1 & SURNAME != 0, "{k:?}");
+        assert!(k[4].1 & ORGANIZATION != 0 && k[4].2, "{k:?}");
+        assert!(k[5].1 & ORGANIZATION != 0 && !k[5].2, "{k:?}");
+        assert!(k[7].1 & CALENDAR != 0, "{k:?}");
+        assert!(k[9].1 & DEMONYM != 0, "plural demonym: {k:?}");
+        // Common words are kept off the name lists.
+        assert_eq!(k[10].1 & (GIVEN_NAME | SURNAME), 0, "{k:?}");
+        assert_eq!(k[11].1 & (GIVEN_NAME | SURNAME), 0, "{k:?}");
+    }
+
+    #[test]
+    fn census_lines_become_names_without_common_words() {
+        let census = "JAMES          3.318  3.318      1\nWILL           0.100  3.418      2\nO'NEIL 0.1 3.5 3\nMARIA 0.1 3.6 4\n";
+        let stats = crate::ner::word_stats::WordStats::from_text("will\t003\n");
+        assert_eq!(build_name_list(census, 10, &stats), "James\nMaria\n");
+        assert_eq!(build_name_list(census, 1, &stats), "James\n");
+    }
 }

@@ -18,8 +18,12 @@ pub struct Lemmatizer {
     exceptions: HashMap<String, String>,
     /// Lemmas seen in training (lowercase), used to pick among rule outputs.
     known: HashSet<String>,
-    /// Hash of an exception key → the key (lookups without allocating).
+    /// Hash of an exception key → its lemma, so a lookup needs neither a
+    /// key string nor a second probe.
     index: U64Map<String>,
+    /// Hashes of the `known` lemmas: rule candidates such as `stem + "e"` are
+    /// checked by hashing their pieces, without building the string.
+    known_index: U64Map<()>,
 }
 
 static IRREGULAR_VERBS: &str = include_str!("../data/irregular_verbs.tsv");
@@ -70,6 +74,8 @@ impl Lemmatizer {
             }
         }
         l.add_irregular_verbs();
+        // The rules below consult the known lemmas through the index.
+        l.reindex();
         let mut counts: HashMap<String, HashMap<&str, u32>> = HashMap::new();
         for &(form, _, xpos, lemma) in &examples {
             if lemma == "_" || lemma.is_empty() {
@@ -107,57 +113,75 @@ impl Lemmatizer {
 
     /// The lemma of `form` tagged `upos`/`xpos`.
     pub fn lemma(&self, form: &str, upos: Upos, xpos: &str) -> String {
-        let mut h = StrHasher::new();
-        if form.is_ascii() {
-            for b in form.bytes() {
-                h.bytes(&[b.to_ascii_lowercase()]);
-            }
-        } else {
-            h.bytes(form.to_lowercase().as_bytes());
-        }
-        h.bytes(b"\t");
-        h.bytes(xpos.as_bytes());
-        if let Some(l) = self
-            .index
-            .get(&h.finish())
-            .and_then(|k| self.exceptions.get(k))
-        {
-            return l.clone();
-        }
-        self.rules(form, upos, xpos)
+        let mut out = String::new();
+        self.lemma_into(form, upos, xpos, &mut out);
+        out
     }
 
-    /// Rebuild the hash index of the exception table.
+    /// [`Lemmatizer::lemma`] written into `out` (its old content replaced),
+    /// so a caller can reuse the buffer: no allocation once it is large enough.
+    pub fn lemma_into(&self, form: &str, upos: Upos, xpos: &str, out: &mut String) {
+        out.clear();
+        push_lowercase(form, out);
+        let mut h = StrHasher::new();
+        h.bytes(out.as_bytes());
+        h.bytes(b"\t");
+        h.bytes(xpos.as_bytes());
+        if let Some(l) = self.index.get(&h.finish()) {
+            out.clear();
+            out.push_str(l);
+            return;
+        }
+        self.rules_on_lower(form, upos, xpos, out);
+    }
+
+    /// Rebuild the hash indexes of the exception table and known lemmas.
     fn reindex(&mut self) {
         self.index = self
             .exceptions
-            .keys()
-            .map(|k| (hash_str(k), k.clone()))
+            .iter()
+            .map(|(k, v)| (hash_str(k), v.clone()))
             .collect();
+        self.known_index = self.known.iter().map(|k| (hash_str(k), ())).collect();
+    }
+
+    /// Whether `head + tail` is a known lemma (hashed in pieces, not built).
+    fn known(&self, head: &str, tail: &str) -> bool {
+        let mut h = StrHasher::new();
+        h.bytes(head.as_bytes());
+        h.bytes(tail.as_bytes());
+        self.known_index.contains_key(&h.finish())
     }
 
     fn rules(&self, form: &str, upos: Upos, xpos: &str) -> String {
+        let mut out = String::new();
+        push_lowercase(form, &mut out);
+        self.rules_on_lower(form, upos, xpos, &mut out);
+        out
+    }
+
+    /// The suffix rules, applied in place to `out`, which holds `form` lowercased.
+    fn rules_on_lower(&self, form: &str, upos: Upos, xpos: &str, out: &mut String) {
         let proper = matches!(xpos, "NNP" | "NNPS") || upos == Upos::Propn;
         if proper {
+            out.clear();
+            out.push_str(form);
             if xpos == "NNPS" {
-                return strip_plural(form, |_| false);
+                strip_plural(out, |_, _| false);
             }
-            return form.to_owned();
+            return;
         }
-        let lower = form.to_lowercase();
-        let known = |s: &str| self.known.contains(s);
+        let known = |head: &str, tail: &str| self.known(head, tail);
         match xpos {
-            "NNS" => strip_plural(&lower, known),
-            "VBZ" => strip_plural(&lower, known),
-            "VBD" | "VBN" => strip_suffix_stem(&lower, "ed", known).unwrap_or(lower),
-            "VBG" => strip_suffix_stem(&lower, "ing", known).unwrap_or(lower),
-            "JJR" | "RBR" => strip_suffix_stem(&lower, "er", known).unwrap_or(lower),
-            "JJS" | "RBS" => strip_suffix_stem(&lower, "est", known).unwrap_or(lower),
+            "NNS" | "VBZ" => strip_plural(out, known),
+            "VBD" | "VBN" => strip_suffix_stem(out, "ed", known),
+            "VBG" => strip_suffix_stem(out, "ing", known),
+            "JJR" | "RBR" => strip_suffix_stem(out, "er", known),
+            "JJS" | "RBS" => strip_suffix_stem(out, "est", known),
             _ => {
                 if upos == Upos::Num || upos == Upos::Punct || upos == Upos::Sym {
-                    form.to_owned()
-                } else {
-                    lower
+                    out.clear();
+                    out.push_str(form);
                 }
             }
         }
@@ -225,6 +249,19 @@ impl Lemmatizer {
     }
 }
 
+/// Append `form` lowercased (as `str::to_lowercase`; no allocation for ASCII).
+fn push_lowercase(form: &str, out: &mut String) {
+    if form.is_ascii() {
+        let start = out.len();
+        out.push_str(form);
+        if let Some(added) = out.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
+    } else {
+        out.push_str(&form.to_lowercase());
+    }
+}
+
 /// Coarse UPOS implied by a Penn tag (for rule selection during training).
 fn upos_of_xpos(xpos: &str) -> Upos {
     match xpos {
@@ -238,85 +275,102 @@ fn upos_of_xpos(xpos: &str) -> Upos {
     }
 }
 
-fn strip_plural(w: &str, known: impl Fn(&str) -> bool) -> String {
+/// Singular of a plural noun (or 3rd-person verb) `w`, in place; `known`
+/// tells whether `head + tail` is a known lemma.
+fn strip_plural(w: &mut String, known: impl Fn(&str, &str) -> bool) {
     let len = w.len();
     if len <= 2 || w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") || !w.ends_with('s')
     {
-        return w.to_owned();
+        return;
     }
     if let Some(stem) = w.strip_suffix("ies") {
         if stem.len() >= 2 {
-            return format!("{stem}y");
+            let n = stem.len();
+            w.truncate(n);
+            w.push('y');
+            return;
         }
     }
-    let one = &w[..len - 1];
+    // `w` ends with the ASCII `s`, so these cuts fall on character boundaries.
+    let one = w.get(..len - 1).unwrap_or("");
     if let Some(stem) = w.strip_suffix("es") {
-        if known(stem) && !known(one) {
-            return stem.to_owned();
-        }
-        if !known(one)
-            && (stem.ends_with("ch")
+        let stem_is_lemma = !known(one, "")
+            && (known(stem, "")
+                || stem.ends_with("ch")
                 || stem.ends_with("sh")
                 || stem.ends_with('x')
                 || stem.ends_with('z')
-                || stem.ends_with("ss"))
-        {
-            return stem.to_owned();
+                || stem.ends_with("ss"));
+        if stem_is_lemma {
+            w.truncate(len - 2);
+            return;
         }
     }
-    one.to_owned()
+    w.truncate(len - 1);
 }
 
 fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
 }
 
-/// Strip `suffix` and restore the stem: prefer a known lemma among
-/// `stem`, `stem+e`, the undoubled stem, and `y` for `i`.
-fn strip_suffix_stem(w: &str, suffix: &str, known: impl Fn(&str) -> bool) -> Option<String> {
-    let stem = w.strip_suffix(suffix)?;
+/// Strip `suffix` from `w` in place and restore the stem: prefer a known
+/// lemma among `stem`, `stem+e`, the undoubled stem, and `y` for `i`. Leaves
+/// `w` as it is when the stem is too short to be a word.
+fn strip_suffix_stem(w: &mut String, suffix: &str, known: impl Fn(&str, &str) -> bool) {
+    let Some(stem) = w.strip_suffix(suffix) else {
+        return;
+    };
     let b = stem.as_bytes();
     if b.len() < 2 || !b.iter().any(|&c| is_vowel(c) || c == b'y') {
-        return None;
+        return;
     }
-    let mut candidates: Vec<String> = vec![stem.to_owned(), format!("{stem}e")];
     let n = b.len();
+    // `stem` minus its last byte, when that is a character boundary.
+    let cut = stem.get(..n - 1);
     let doubled = n >= 3 && b[n - 1] == b[n - 2] && !is_vowel(b[n - 1]);
-    if doubled {
-        candidates.push(stem[..n - 1].to_owned());
-    }
-    if stem.ends_with('i') {
-        candidates.push(format!("{}y", &stem[..n - 1]));
-    }
-    if suffix == "ing" && stem.ends_with('y') && n >= 2 {
+    let ends_i = stem.ends_with('i');
+    // The stem to keep (as a length of `w`) and the tail to add.
+    let known_choice: Option<(usize, &str)> = if known(stem, "") {
+        Some((n, ""))
+    } else if known(stem, "e") {
+        Some((n, "e"))
+    } else if doubled && cut.is_some_and(|c| known(c, "")) {
+        Some((n - 1, ""))
+    } else if ends_i && cut.is_some_and(|c| known(c, "y")) {
+        Some((n - 1, "y"))
+    } else if suffix == "ing" && stem.ends_with('y') && cut.is_some_and(|c| known(c, "ie")) {
         // dying → die
-        candidates.push(format!("{}ie", &stem[..n - 1]));
-    }
-    if let Some(c) = candidates.iter().find(|c| known(c)) {
-        return Some(c.clone());
-    }
-    // Unknown word: orthographic guesses.
-    if doubled && !matches!(b[n - 1], b'l' | b's' | b'z' | b'f') {
-        return Some(stem[..n - 1].to_owned());
-    }
-    if stem.ends_with('i') && suffix != "ing" {
-        return Some(format!("{}y", &stem[..n - 1]));
-    }
-    let last = b[n - 1];
-    let prev = b[n - 2];
-    let needs_e = matches!(last, b'v' | b'u' | b'z')
-        || (last == b'c' && suffix != "ing")
-        || (matches!(last, b's' | b'g') && !is_vowel(prev) && prev != b's' && prev != b'n')
-        || (n >= 3
-            && !is_vowel(last)
-            && is_vowel(prev)
-            && !is_vowel(b[n - 3])
-            && n <= 3
-            && !matches!(last, b'w' | b'x' | b'y'));
-    if needs_e && suffix != "er" && suffix != "est" {
-        return Some(format!("{stem}e"));
-    }
-    Some(stem.to_owned())
+        Some((n - 1, "ie"))
+    } else {
+        None
+    };
+    let (keep, tail) = known_choice.unwrap_or_else(|| {
+        // Unknown word: orthographic guesses.
+        if doubled && cut.is_some() && !matches!(b[n - 1], b'l' | b's' | b'z' | b'f') {
+            return (n - 1, "");
+        }
+        if ends_i && suffix != "ing" {
+            return (n - 1, "y");
+        }
+        let last = b[n - 1];
+        let prev = b[n - 2];
+        let needs_e = matches!(last, b'v' | b'u' | b'z')
+            || (last == b'c' && suffix != "ing")
+            || (matches!(last, b's' | b'g') && !is_vowel(prev) && prev != b's' && prev != b'n')
+            || (n >= 3
+                && !is_vowel(last)
+                && is_vowel(prev)
+                && !is_vowel(b[n - 3])
+                && n <= 3
+                && !matches!(last, b'w' | b'x' | b'y'));
+        if needs_e && suffix != "er" && suffix != "est" {
+            (n, "e")
+        } else {
+            (n, "")
+        }
+    });
+    w.truncate(keep);
+    w.push_str(tail);
 }
 
 #[cfg(test)]

@@ -41,6 +41,7 @@ mod lemma;
 pub mod ner;
 pub mod perceptron;
 pub(crate) mod rng;
+mod tag_weights;
 mod tagger;
 pub mod train;
 

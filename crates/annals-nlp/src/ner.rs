@@ -1,7 +1,16 @@
 //! Named-entity recognizer: greedy left-to-right averaged perceptron over BIO
-//! labels for PER / ORG / LOC, with word-shape, context, part-of-speech and
-//! [`Gazetteer`] features. Nationality adjectives (`Iraqi`, `Kurdish`) outside
-//! any entity are then marked NORP from the gazetteer's demonym list.
+//! labels for PER / ORG / LOC. Features: word, affixes and shape in a ±2
+//! window, part of speech, [`Gazetteer`] lists (places, given names and
+//! surnames, well-known organizations, organization and place head words,
+//! titles, calendar words), [`word_stats::WordStats`] (how the treebanks use a
+//! word: proper-noun and capitalization shares), and the run of capitalized
+//! words around a token (its first and last word, length, and the words
+//! around it). After an O, words that cannot begin a name (punctuation,
+//! lowercase words never used as proper nouns) are O without scoring, which
+//! keeps decoding fast. Nationality adjectives (`Iraqi`, `Kurdish`) and their
+//! plurals outside any entity are then marked NORP from the demonym list.
+
+pub mod word_stats;
 
 use std::ops::Range;
 use std::path::Path;
@@ -9,11 +18,12 @@ use std::path::Path;
 use annals_core::{Component, ComponentError, Doc, Entity, EntityLabel, Span, Upos};
 
 use crate::binio::{Reader, Writer};
-use crate::features::{Lex, Window, F_ALL_UPPER, F_UPPER_INIT};
+use crate::features::{Lex, Window, F_ALL_UPPER, F_ALPHA, F_DIGIT, F_UPPER_INIT};
 use crate::gazetteer::{GazMatch, Gazetteer, DEMONYM};
 use crate::hash::{feat1, feat2, feat3};
 use crate::perceptron::{Model, Trainer};
 use crate::NlpError;
+use word_stats::WordStats;
 
 /// The entity types the model predicts (NORP comes from the lexicon).
 pub const TYPES: [EntityLabel; 3] = [EntityLabel::Per, EntityLabel::Org, EntityLabel::Loc];
@@ -58,6 +68,7 @@ pub struct NerSentence {
 pub struct EntityRecognizer {
     model: Model,
     gazetteer: Gazetteer,
+    word_stats: WordStats,
 }
 
 const MAGIC: &[u8; 4] = b"ANER";
@@ -95,6 +106,7 @@ impl EntityRecognizer {
         Ok(EntityRecognizer {
             model,
             gazetteer: Gazetteer::embedded(),
+            word_stats: WordStats::embedded(),
         })
     }
 
@@ -112,12 +124,16 @@ impl EntityRecognizer {
 
     /// BIO class per word.
     pub fn classes(&self, words: &[&str], upos: &[Upos]) -> Vec<u8> {
-        let ctx = Context::new(words, upos, &self.gazetteer);
+        let ctx = Context::new(words, upos, &self.gazetteer, &self.word_stats);
         let mut out: Vec<u8> = Vec::with_capacity(words.len());
         let mut feats = Vec::with_capacity(48);
         let mut scores = [0i32; N_CLASSES];
         for i in 0..words.len() {
             let p1 = out.last().copied().unwrap_or(0);
+            if p1 == 0 && ctx.plainly_outside(i) {
+                out.push(0);
+                continue;
+            }
             let p2 = if i >= 2 {
                 out.get(i - 2).copied().unwrap_or(0)
             } else {
@@ -135,6 +151,17 @@ impl EntityRecognizer {
                 }
             }
             out.push(best);
+        }
+        // A name has letters: a lone number (`March 8`) is no entity.
+        for (_, r) in spans_of(&out) {
+            let lettered = words
+                .get(r.clone())
+                .is_some_and(|ws| ws.iter().any(|w| w.chars().any(char::is_alphabetic)));
+            if !lettered {
+                if let Some(cs) = out.get_mut(r) {
+                    cs.iter_mut().for_each(|c| *c = 0);
+                }
+            }
         }
         out
     }
@@ -174,47 +201,73 @@ impl EntityRecognizer {
 
     /// Train from gold sentences (deterministic for a given `seed`).
     pub fn train(sentences: &[NerSentence], epochs: usize, seed: u64) -> EntityRecognizer {
+        EntityRecognizer::train_ensemble(sentences, epochs, seed, 1)
+    }
+
+    /// Train `members` perceptrons on the sentences in different orders
+    /// (seeds `seed`, `seed + 1`, ...) and keep the mean of their weights:
+    /// one model of the same size and speed, less dependent on the order.
+    pub fn train_ensemble(
+        sentences: &[NerSentence],
+        epochs: usize,
+        seed: u64,
+        members: usize,
+    ) -> EntityRecognizer {
         let gazetteer = Gazetteer::embedded();
-        let mut trainer = Trainer::new(N_CLASSES);
-        let mut order: Vec<usize> = (0..sentences.len()).collect();
-        let mut rng = crate::rng::XorShift::new(seed);
-        let mut feats = Vec::with_capacity(48);
-        let mut scores = vec![0f32; N_CLASSES];
+        let word_stats = WordStats::embedded();
         let contexts: Vec<Context> = sentences
             .iter()
             .map(|s| {
                 let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-                Context::new(&words, &s.upos, &gazetteer)
+                Context::new(&words, &s.upos, &gazetteer, &word_stats)
             })
             .collect();
-        for _ in 0..epochs {
-            rng.shuffle(&mut order);
-            for &si in &order {
-                let (Some(s), Some(ctx)) = (sentences.get(si), contexts.get(si)) else {
-                    continue;
-                };
-                let mut pred: Vec<u8> = Vec::with_capacity(s.words.len());
-                for i in 0..s.words.len() {
-                    let p1 = pred.last().copied().unwrap_or(0);
-                    let p2 = if i >= 2 {
-                        pred.get(i - 2).copied().unwrap_or(0)
-                    } else {
-                        0
-                    };
-                    ctx.features(i, p1, p2, &mut feats);
-                    let mask: Vec<bool> = (0..N_CLASSES as u8).map(|c| allowed(p1, c)).collect();
-                    let guess = trainer.predict(&feats, &mut scores, Some(&mask));
-                    let truth = s.classes.get(i).copied().unwrap_or(0);
-                    trainer.update(usize::from(truth), guess, &feats);
-                    pred.push(guess as u8);
-                }
-            }
-        }
+        let trainers = (0..members.max(1) as u64)
+            .map(|m| train_one(sentences, &contexts, epochs, seed.wrapping_add(m)))
+            .collect();
         EntityRecognizer {
-            model: trainer.finish(0.0),
+            model: crate::perceptron::finish_ensemble(trainers, 0.5),
             gazetteer,
+            word_stats,
         }
     }
+}
+
+/// One perceptron trained greedily, as the recognizer decodes.
+fn train_one(sentences: &[NerSentence], contexts: &[Context], epochs: usize, seed: u64) -> Trainer {
+    let mut trainer = Trainer::new(N_CLASSES);
+    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    let mut rng = crate::rng::XorShift::new(seed);
+    let mut feats = Vec::with_capacity(64);
+    let mut scores = vec![0f32; N_CLASSES];
+    for _ in 0..epochs {
+        rng.shuffle(&mut order);
+        for &si in &order {
+            let (Some(s), Some(ctx)) = (sentences.get(si), contexts.get(si)) else {
+                continue;
+            };
+            let mut pred: Vec<u8> = Vec::with_capacity(s.words.len());
+            for i in 0..s.words.len() {
+                let p1 = pred.last().copied().unwrap_or(0);
+                if p1 == 0 && ctx.plainly_outside(i) {
+                    pred.push(0);
+                    continue;
+                }
+                let p2 = if i >= 2 {
+                    pred.get(i - 2).copied().unwrap_or(0)
+                } else {
+                    0
+                };
+                ctx.features(i, p1, p2, &mut feats);
+                let mask: Vec<bool> = (0..N_CLASSES as u8).map(|c| allowed(p1, c)).collect();
+                let guess = trainer.predict(&feats, &mut scores, Some(&mask));
+                let truth = s.classes.get(i).copied().unwrap_or(0);
+                trainer.update(usize::from(truth), guess, &feats);
+                pred.push(guess as u8);
+            }
+        }
+    }
+    trainer
 }
 
 /// Entity spans from a BIO class sequence (types from [`TYPES`]).
@@ -245,18 +298,137 @@ struct Context {
     window: Window,
     upos: Vec<u64>,
     gaz: Vec<GazMatch>,
+    /// [`WordStats`] buckets per token.
+    stats: Vec<u64>,
+    /// Per token, a summary of the run of capitalized words around it (0 outside one).
+    run: Vec<RunInfo>,
+}
+
+/// The run of capitalized words (with lowercase connectors such as `of`
+/// inside) that a token belongs to: the run's last word usually says what
+/// kind of name it is (`... Committee`, `... Lake`), however long the run.
+#[derive(Clone, Copy, Default)]
+struct RunInfo {
+    /// 0 outside a run, else 1 + (position: 0 single, 1 first, 2 inside, 3 last).
+    position: u64,
+    /// Run length, capped at 4.
+    len: u64,
+    first_lower: u64,
+    last_lower: u64,
+    last_suffix: u64,
+    last_gaz: u64,
+    /// The words just before and after the run.
+    before_lower: u64,
+    after_lower: u64,
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "and" | "&" | "de" | "for" | "the" | "on" | "du" | "la" | "al" | "von" | "van"
+    )
+}
+
+fn cap_runs(words: &[&str], window: &Window, gaz: &[GazMatch]) -> Vec<RunInfo> {
+    let n = words.len();
+    let mut out = vec![RunInfo::default(); n];
+    let mut a = 0;
+    while a < n {
+        if !is_cap(words[a]) {
+            a += 1;
+            continue;
+        }
+        let mut e = a + 1;
+        loop {
+            if e < n && is_cap(words[e]) {
+                e += 1;
+            } else if e + 1 < n && is_connector(words[e]) && is_cap(words[e + 1]) {
+                e += 2;
+            } else {
+                break;
+            }
+        }
+        let last = e - 1;
+        let info = RunInfo {
+            position: 0,
+            len: (e - a).min(4) as u64,
+            first_lower: window.at(a, 0).lower,
+            last_lower: window.at(last, 0).lower,
+            last_suffix: window.at(last, 0).suffix[2],
+            last_gaz: gaz.get(last).map_or(0, |g| u64::from(g.kinds)),
+            before_lower: window.at(a, -1).lower,
+            after_lower: window.at(last, 1).lower,
+        };
+        for (k, r) in out.iter_mut().enumerate().take(e).skip(a) {
+            let pos = if e - a == 1 {
+                0
+            } else if k == a {
+                1
+            } else if k == last {
+                3
+            } else {
+                2
+            };
+            *r = RunInfo {
+                position: 1 + pos,
+                ..info
+            };
+        }
+        a = e;
+    }
+    out
 }
 
 impl Context {
-    fn new(words: &[&str], upos: &[Upos], gazetteer: &Gazetteer) -> Context {
+    fn new(
+        words: &[&str],
+        upos: &[Upos],
+        gazetteer: &Gazetteer,
+        word_stats: &WordStats,
+    ) -> Context {
         let window = Window::new(words.iter().copied());
         let lowers: Vec<u64> = (0..words.len()).map(|i| window.at(i, 0).lower).collect();
         let gaz = gazetteer.matches(&lowers);
+        let stats = lowers
+            .iter()
+            .map(|&h| u64::from(word_stats.get(h)))
+            .collect();
+        let run = cap_runs(words, &window, &gaz);
         Context {
             window,
             upos: upos.iter().map(|u| *u as u64 + 1).collect(),
             gaz,
+            stats,
+            run,
         }
+    }
+
+    /// Whether word `i` cannot begin a name, so that after an O it is O
+    /// without scoring (most words; this is what keeps the recognizer fast):
+    /// punctuation, and lowercase words the treebanks never use as proper
+    /// nouns and no name list knows.
+    fn plainly_outside(&self, i: usize) -> bool {
+        let w = self.window.at(i, 0);
+        if w.flags & (F_ALPHA | F_DIGIT) == 0 {
+            return true;
+        }
+        let stats = self.stats.get(i).copied().unwrap_or(0);
+        w.flags & (F_UPPER_INIT | F_ALL_UPPER | F_DIGIT) == 0
+            && stats != u64::from(word_stats::UNKNOWN)
+            && stats & 0xf == 0
+            && self.gaz.get(i).is_some_and(|g| g.kinds == 0)
+    }
+
+    fn stats_at(&self, i: usize, off: isize) -> u64 {
+        let j = i as isize + off;
+        if j < 0 {
+            return 0x10000;
+        }
+        self.stats.get(j as usize).copied().unwrap_or(0x10001)
     }
 
     fn upos_at(&self, i: usize, off: isize) -> u64 {
@@ -270,11 +442,11 @@ impl Context {
     fn gaz_at(&self, i: usize, off: isize) -> u64 {
         let j = i as isize + off;
         if j < 0 {
-            return 0x300;
+            return 0x30000;
         }
         self.gaz
             .get(j as usize)
-            .map_or(0x301, |g| u64::from(g.kinds) | (u64::from(g.begin) << 8))
+            .map_or(0x30001, |g| u64::from(g.kinds) | (u64::from(g.begin) << 16))
     }
 
     fn features(&self, i: usize, p1: u8, p2: u8, out: &mut Vec<u64>) {
@@ -330,6 +502,32 @@ impl Context {
         out.push(feat2(36, pos_p1, wp1.short_shape));
         out.push(feat1(37, self.gaz_at(i, 2)));
         out.push(feat2(38, p1, wm1.lower));
+        // Word usage buckets (see `word_stats`), alone and with case and context.
+        let st = self.stats_at(i, 0);
+        out.push(feat2(39, st, cap));
+        out.push(feat3(40, st, cap, (i == 0) as u64));
+        out.push(feat2(41, st, p1));
+        out.push(feat2(42, self.stats_at(i, -1), st));
+        out.push(feat2(43, st, self.stats_at(i, 1)));
+        out.push(feat2(44, st & 0xff, pos));
+        // The capitalized run around the word.
+        if let Some(r) = self.run.get(i).filter(|r| r.position != 0) {
+            out.push(feat2(46, r.position, r.len));
+            out.push(feat2(47, r.position, r.last_lower));
+            out.push(feat2(48, r.position, r.first_lower));
+            out.push(feat3(49, r.position, r.last_gaz, p1));
+            out.push(feat3(50, r.len, r.last_lower, w.lower));
+            out.push(feat2(51, r.position, r.before_lower));
+            out.push(feat2(52, r.position, r.after_lower));
+            out.push(feat2(55, r.position, r.last_suffix));
+        }
+        // One indicator per gazetteer list, with case.
+        let mut kinds = self.gaz.get(i).map_or(0, |m| m.kinds);
+        while kinds != 0 {
+            let bit = kinds & kinds.wrapping_neg();
+            out.push(feat2(45, u64::from(bit), cap));
+            kinds &= !bit;
+        }
     }
 }
 

@@ -169,6 +169,64 @@ impl Trainer {
     }
 }
 
+/// Combine several trainers of the same classes (e.g. the same data seen in
+/// different orders) into one model whose weights are the mean of their
+/// averaged weights: an ensemble at the cost of a single model. Weights with
+/// |w| ≤ `prune` after combining are dropped.
+pub fn finish_ensemble(trainers: Vec<Trainer>, prune: f32) -> Model {
+    let n_classes = trainers.first().map_or(0, |t| t.n_classes);
+    let k = trainers.len().max(1) as f64;
+    let mut sums: U64Map<Vec<(u16, f64)>> = U64Map::default();
+    for t in trainers {
+        let step = t.step.max(1);
+        for (key, ps) in t.weights {
+            let entry = sums.entry(key).or_default();
+            for p in ps {
+                let total = p.total + f64::from(step - p.stamp) * f64::from(p.weight);
+                let w = total / f64::from(step) / k;
+                match entry.iter_mut().find(|(c, _)| *c == p.class) {
+                    Some(e) => e.1 += w,
+                    None => entry.push((p.class, w)),
+                }
+            }
+        }
+    }
+    let mut feats: Vec<(u64, Vec<(u16, f32)>)> = Vec::with_capacity(sums.len());
+    let mut max_abs = 0.0f32;
+    for (key, ws) in sums {
+        let mut kept: Vec<(u16, f32)> = ws
+            .into_iter()
+            .map(|(c, w)| (c, w as f32))
+            .filter(|(_, w)| w.abs() > prune && *w != 0.0)
+            .collect();
+        if kept.is_empty() {
+            continue;
+        }
+        kept.sort_by_key(|(c, _)| *c);
+        for (_, w) in &kept {
+            max_abs = max_abs.max(w.abs());
+        }
+        feats.push((key, kept));
+    }
+    feats.sort_by_key(|(k, _)| *k);
+    let scale = if max_abs > 0.0 {
+        max_abs / 32767.0
+    } else {
+        1.0
+    };
+    let mut model = Model::empty(n_classes, scale);
+    for (key, ws) in feats {
+        let q: Vec<(u16, i16)> = ws
+            .into_iter()
+            .map(|(c, w)| (c, (w / scale).round().clamp(-32767.0, 32767.0) as i16))
+            .filter(|(_, w)| *w != 0)
+            .collect();
+        model.push(key, &q);
+    }
+    model.build_index();
+    model
+}
+
 /// Index of the highest score, restricted to `allowed` classes when given.
 pub fn argmax<T: PartialOrd + Copy>(scores: &[T], allowed: Option<&[bool]>) -> usize {
     let mut best = 0usize;
@@ -303,6 +361,18 @@ impl Model {
 
     pub fn n_classes(&self) -> usize {
         self.n_classes
+    }
+
+    /// Every feature key with its `(class, weight)` entries, in key order
+    /// (for re-laying the weights, as the tagger's scorer does).
+    pub fn rows(&self) -> impl Iterator<Item = (u64, &[(u16, i16)])> + '_ {
+        self.keys
+            .iter()
+            .zip(&self.ranges)
+            .map(|(&k, &(start, len))| {
+                let (start, len) = (start as usize, usize::from(len));
+                (k, self.entries.get(start..start + len).unwrap_or(&[]))
+            })
     }
 
     /// Number of features with at least one weight.

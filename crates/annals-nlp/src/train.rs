@@ -178,6 +178,7 @@ pub fn read_gum_entities(path: &Path) -> Result<Vec<Iob2Sentence>, NlpError> {
         message: e.message,
     })?;
     let mut out = Vec::with_capacity(sents.len());
+    let gazetteer = crate::gazetteer::Gazetteer::embedded();
     for s in &sents {
         // (start, end exclusive, type, has identity)
         let mut open: Vec<(String, usize, String, bool)> = Vec::new();
@@ -231,6 +232,16 @@ pub fn read_gum_entities(path: &Path) -> Result<Vec<Iob2Sentence>, NlpError> {
             let words = &s.words[*start..*end];
             let _ = identity;
             if let Some((a, e)) = gum_name(words, label == "PER") {
+                let name = &words[a..e];
+                let label = match name_kind(&gazetteer, name) {
+                    // GUM marks groups of people as persons (`Americans`,
+                    // `the Olmec`); Universal NER leaves such groups out.
+                    NameKind::Group if label == "PER" => continue,
+                    // Countries and cities acting as states are GUM
+                    // organizations; Universal NER calls them locations.
+                    NameKind::Place if label == "ORG" => "LOC",
+                    _ => label,
+                };
                 named.push((start + a, start + e, label));
             }
         }
@@ -272,6 +283,33 @@ pub fn read_gum_entities(path: &Path) -> Result<Vec<Iob2Sentence>, NlpError> {
         });
     }
     Ok(out)
+}
+
+enum NameKind {
+    Place,
+    Group,
+    Other,
+}
+
+/// Whether a name is one place-list entry (`South Korea`), a group of people
+/// (a plural proper noun, or a nationality: `Americans`), or anything else.
+fn name_kind(gazetteer: &crate::gazetteer::Gazetteer, name: &[conllu::ConlluWord]) -> NameKind {
+    use crate::gazetteer::{CITY, CONTINENT, COUNTRY, DEMONYM, REGION};
+    let lowers: Vec<u64> = name
+        .iter()
+        .map(|w| crate::features::Lex::new(&w.form).lower)
+        .collect();
+    let m = gazetteer.matches(&lowers);
+    let one_entry = m.first().is_some_and(|g| g.begin)
+        && m.iter().skip(1).all(|g| !g.begin && g.kinds == m[0].kinds);
+    let kinds = if one_entry { m[0].kinds } else { 0 };
+    if kinds & (COUNTRY | REGION | CITY | CONTINENT) != 0 {
+        NameKind::Place
+    } else if kinds & DEMONYM != 0 || name.last().is_some_and(|w| w.xpos == "NNPS") {
+        NameKind::Group
+    } else {
+        NameKind::Other
+    }
 }
 
 /// The name inside a GUM mention (`Democratic Party nominee Terry McAuliffe`
@@ -545,6 +583,210 @@ fn meantime_doc(xml: &str) -> Vec<Iob2Sentence> {
     out
 }
 
+/// Read re3d (`<source>/documents.json` and `entities.json`, one JSON object
+/// per line, entity offsets in characters of the document text): Person,
+/// Organisation and Location mentions that are names (trimmed as GUM's are;
+/// descriptions such as `the victims' families` are dropped) become BIO tags
+/// over a simple tokenization of the text, split into sentences.
+pub fn read_re3d(dir: &Path) -> Result<Vec<Iob2Sentence>, NlpError> {
+    use serde_json::Value;
+    let mut sources: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| NlpError::io(dir, e))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join("documents.json").exists())
+        .collect();
+    sources.sort();
+    let gazetteer = crate::gazetteer::Gazetteer::embedded();
+    let mut out = Vec::new();
+    for src in sources {
+        let parse_lines = |name: &str| -> Result<Vec<Value>, NlpError> {
+            let p = src.join(name);
+            let text = read_text(&p)?;
+            text.lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+                .map(|(i, l)| {
+                    serde_json::from_str(l).map_err(|e| NlpError::BadData {
+                        path: p.display().to_string(),
+                        line: i + 1,
+                        message: e.to_string(),
+                    })
+                })
+                .collect()
+        };
+        let docs = parse_lines("documents.json")?;
+        let ents = parse_lines("entities.json")?;
+        for d in &docs {
+            let (Some(id), Some(text)) = (
+                d.get("_id").and_then(Value::as_str),
+                d.get("text").and_then(Value::as_str),
+            ) else {
+                continue;
+            };
+            // Character offsets → byte offsets.
+            let bytes: Vec<usize> = text
+                .char_indices()
+                .map(|(b, _)| b)
+                .chain(std::iter::once(text.len()))
+                .collect();
+            let mentions: Vec<(usize, usize, &str)> = ents
+                .iter()
+                .filter(|e| e.get("documentId").and_then(Value::as_str) == Some(id))
+                .filter_map(|e| {
+                    let label = match e.get("type").and_then(Value::as_str)? {
+                        "Person" => "PER",
+                        "Organisation" => "ORG",
+                        "Location" => "LOC",
+                        _ => return None,
+                    };
+                    let b = *bytes.get(e.get("begin")?.as_u64()? as usize)?;
+                    let x = *bytes.get(e.get("end")?.as_u64()? as usize)?;
+                    Some((b, x, label))
+                })
+                .collect();
+            out.extend(re3d_doc(text, &mentions, &gazetteer));
+        }
+    }
+    Ok(out)
+}
+
+/// Tokens of `text` with their byte ranges: whitespace-separated chunks with
+/// quotes, brackets and sentence punctuation split off (a final period stays
+/// on abbreviations such as `U.S.` and `Inc.`), and `'s` split off.
+fn simple_tokens(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for chunk in text.split_inclusive(char::is_whitespace) {
+        let start = pos;
+        pos += chunk.len();
+        let word = chunk.trim_end();
+        let (mut a, mut e) = (start, start + word.len());
+        let mut tail = Vec::new();
+        while a < e {
+            let w = &text[a..e];
+            let Some(c) = w.chars().next() else { break };
+            if "\"'(“‘[".contains(c) {
+                out.push((a, a + c.len_utf8()));
+                a += c.len_utf8();
+                continue;
+            }
+            let Some(l) = w.chars().next_back() else {
+                break;
+            };
+            let abbrev = l == '.' && {
+                let stem = &w[..w.len() - 1];
+                stem.contains('.') || (stem.len() <= 3 && stem.starts_with(char::is_uppercase))
+            };
+            if (",;:!?\")”’]".contains(l) || (l == '.' && !abbrev)) && e - a > 0 {
+                tail.push((e - l.len_utf8(), e));
+                e -= l.len_utf8();
+                continue;
+            }
+            for suffix in ["'s", "’s"] {
+                if w.len() > suffix.len() && w.ends_with(suffix) {
+                    tail.push((e - suffix.len(), e));
+                    e -= suffix.len();
+                }
+            }
+            break;
+        }
+        if a < e {
+            out.push((a, e));
+        }
+        out.extend(tail.into_iter().rev());
+    }
+    out
+}
+
+fn re3d_doc(
+    text: &str,
+    mentions: &[(usize, usize, &str)],
+    gazetteer: &crate::gazetteer::Gazetteer,
+) -> Vec<Iob2Sentence> {
+    let toks = simple_tokens(text);
+    let titles = crate::gazetteer::Gazetteer::titles();
+    let forms: Vec<&str> = toks.iter().map(|&(a, e)| &text[a..e]).collect();
+    // Mentions as token ranges, trimmed to names; longest first.
+    let mut named: Vec<(usize, usize, &str)> = Vec::new();
+    for &(b, x, label) in mentions {
+        let Some(a) = toks.iter().position(|&(ta, _)| ta == b) else {
+            continue;
+        };
+        let Some(e) = toks.iter().position(|&(_, te)| te == x) else {
+            continue;
+        };
+        if e < a {
+            continue;
+        }
+        let Some((mut ta, te)) = trim_name(&forms[a..=e], label == "PER") else {
+            continue;
+        };
+        // re3d's persons include roles (`Foreign Secretary Boris Johnson`):
+        // the name is what follows the last title word.
+        if label == "PER" {
+            if let Some(k) = forms[a + ta..a + te]
+                .iter()
+                .rposition(|f| titles.contains(f))
+            {
+                ta += k + 1;
+            }
+        }
+        let pronoun = te == ta + 1
+            && matches!(
+                forms[a + ta].to_lowercase().as_str(),
+                "i" | "he" | "she" | "we" | "they" | "it" | "you" | "us" | "them" | "this"
+            );
+        if ta >= te || pronoun {
+            continue;
+        }
+        let name: Vec<conllu::ConlluWord> = forms[a + ta..a + te]
+            .iter()
+            .map(|f| conllu::ConlluWord {
+                form: (*f).to_owned(),
+                ..Default::default()
+            })
+            .collect();
+        let label = match name_kind(gazetteer, &name) {
+            NameKind::Group => continue,
+            NameKind::Place if label == "ORG" => "LOC",
+            _ => label,
+        };
+        named.push((a + ta, a + te, label));
+    }
+    named.sort_by_key(|&(a, e, _)| (std::cmp::Reverse(e - a), a));
+    let mut tags = vec!["O".to_string(); toks.len()];
+    let mut taken = vec![false; toks.len()];
+    for (a, e, label) in named {
+        if taken[a..e].iter().any(|&t| t) {
+            continue;
+        }
+        for k in a..e {
+            tags[k] = format!("{}-{label}", if k == a { "B" } else { "I" });
+            taken[k] = true;
+        }
+    }
+    // Sentences end at . ? ! followed by a capitalized word (not inside a name).
+    let mut out = Vec::new();
+    let mut cur = Iob2Sentence::default();
+    for k in 0..toks.len() {
+        cur.words.push(forms[k].to_owned());
+        cur.tags.push(tags[k].clone());
+        let end = matches!(forms[k], "." | "?" | "!")
+            && forms
+                .get(k + 1)
+                .is_none_or(|f| f.starts_with(char::is_uppercase) || f.starts_with('"'))
+            && tags.get(k + 1).is_none_or(|t| !t.starts_with("I-"));
+        if end {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.words.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
 /// Options for [`train_ner`].
 #[derive(Debug, Clone)]
 pub struct NerOptions {
@@ -559,17 +801,20 @@ pub struct NerOptions {
     pub dev_copies: usize,
     /// Percent of entity-bearing sentences also added lowercased.
     pub lowercase_pct: usize,
+    /// Perceptrons trained on different orders and averaged into the model.
+    pub ensemble: usize,
 }
 
 impl Default for NerOptions {
     fn default() -> Self {
         NerOptions {
-            epochs: 10,
+            epochs: 6,
             seed: 42,
             max_sentences: None,
             sources: ["gum", "uner-dev"].map(String::from).to_vec(),
             dev_copies: 4,
             lowercase_pct: 0,
+            ensemble: 5,
         }
     }
 }
@@ -583,9 +828,9 @@ pub fn ner_training_data(
 ) -> Result<Vec<crate::ner::NerSentence>, NlpError> {
     let mut raw = Vec::new();
     let has = |s: &str| opts.sources.iter().any(|x| x == s);
-    for split in ["train", "dev"] {
+    for split in ["train", "dev", "test"] {
         let p = corpora.gum(split);
-        if has("gum") && p.exists() {
+        if has("gum") && p.exists() && (split != "test" || has("gum-test")) {
             raw.extend(read_gum_entities(&p)?);
         }
     }
@@ -596,6 +841,10 @@ pub fn ner_training_data(
         for _ in 0..opts.dev_copies.max(1) {
             raw.extend(d.iter().cloned());
         }
+    }
+    let re3d = corpora.re3d();
+    if has("re3d") && re3d.exists() {
+        raw.extend(read_re3d(&re3d)?);
     }
     let mt = corpora.meantime();
     if has("meantime") && mt.exists() {
@@ -642,9 +891,81 @@ pub fn train_ner(
     if let Some(n) = opts.max_sentences {
         data.truncate(n);
     }
-    Ok(crate::EntityRecognizer::train(
+    Ok(crate::EntityRecognizer::train_ensemble(
         &data,
         opts.epochs,
         opts.seed,
+        opts.ensemble,
     ))
+}
+
+/// The text of `data/word_stats.tsv` ([`crate::ner::word_stats`]): word usage
+/// buckets counted over the gold-tagged UD English-EWT train+dev and GUM
+/// train+dev treebanks (never a test split), words seen at least twice.
+pub fn build_word_stats(corpora: &Corpora) -> Result<String, NlpError> {
+    let mut sents = Vec::new();
+    for p in [
+        corpora.ewt("train"),
+        corpora.ewt("dev"),
+        corpora.gum("train"),
+        corpora.gum("dev"),
+    ] {
+        if p.exists() {
+            sents.extend(read_tagged(&p)?);
+        }
+    }
+    Ok(crate::ner::word_stats::build(
+        sents
+            .iter()
+            .map(|s| (s.words.as_slice(), s.upos.as_slice())),
+        2,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn re3d_text_is_tokenized_and_names_trimmed() {
+        let text = "Foreign Secretary Boris Johnson met officials of the U.S. Army in Baghdad. \
+                    They said (again) that Iraq's army held.";
+        let toks: Vec<&str> = simple_tokens(text)
+            .into_iter()
+            .map(|(a, e)| &text[a..e])
+            .collect();
+        assert!(toks.contains(&"U.S."), "{toks:?}");
+        assert!(toks.contains(&"Baghdad") && toks.contains(&"."), "{toks:?}");
+        assert!(toks.contains(&"(") && toks.contains(&"again"), "{toks:?}");
+        assert!(toks.contains(&"Iraq") && toks.contains(&"'s"), "{toks:?}");
+        let at = |s: &str| text.find(s).unwrap_or(0);
+        let mentions = [
+            (0, at(" met"), "PER"),
+            (at("the U.S."), at(" in "), "ORG"),
+            (at("Baghdad"), at("Baghdad") + 7, "LOC"),
+            (at("They"), at("They") + 4, "ORG"),
+            (at("Iraq"), at("Iraq") + 4, "ORG"),
+        ];
+        let g = crate::gazetteer::Gazetteer::embedded();
+        let sents = re3d_doc(text, &mentions, &g);
+        assert_eq!(sents.len(), 2, "{sents:?}");
+        let tagged: Vec<(&str, &str)> = sents
+            .iter()
+            .flat_map(|s| s.words.iter().zip(&s.tags))
+            .filter(|(_, t)| *t != "O")
+            .map(|(w, t)| (w.as_str(), t.as_str()))
+            .collect();
+        assert_eq!(
+            tagged,
+            [
+                ("Boris", "B-PER"),
+                ("Johnson", "I-PER"),
+                ("U.S.", "B-ORG"),
+                ("Army", "I-ORG"),
+                ("Baghdad", "B-LOC"),
+                // A country acting as an organization is a location; `They` is no name.
+                ("Iraq", "B-LOC"),
+            ]
+        );
+    }
 }

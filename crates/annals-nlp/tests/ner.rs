@@ -84,3 +84,49 @@ fn corrupt_model_is_an_error() {
     assert!(EntityRecognizer::from_bytes(&bytes[..bytes.len() / 2]).is_err());
     assert!(EntityRecognizer::from_bytes(b"ANTG").is_err());
 }
+
+#[test]
+fn news_names_are_typed_and_dates_are_not_names() {
+    let doc = analyzed(
+        "Officials at the Pentagon told Reuters on Wednesday that Ahmed Hassan had left Mosul for Amman .",
+    );
+    assert!(has(&doc, EntityLabel::Org, "Reuters"), "{:?}", doc.entities);
+    assert!(
+        has(&doc, EntityLabel::Per, "Ahmed Hassan"),
+        "{:?}",
+        doc.entities
+    );
+    assert!(has(&doc, EntityLabel::Loc, "Mosul"), "{:?}", doc.entities);
+    assert!(has(&doc, EntityLabel::Loc, "Amman"), "{:?}", doc.entities);
+    assert!(
+        doc.entities
+            .iter()
+            .all(|e| doc.slice(e.span) != "Wednesday"),
+        "{:?}",
+        doc.entities
+    );
+}
+
+#[test]
+fn plural_nationalities_are_groups_not_people() {
+    let doc = analyzed("Iraqis and Kurds marched through Erbil on Friday .");
+    assert!(
+        !doc.entities.iter().any(|e| e.label == EntityLabel::Per),
+        "{:?}",
+        doc.entities
+    );
+    assert!(has(&doc, EntityLabel::Norp, "Iraqis"), "{:?}", doc.entities);
+}
+
+#[test]
+fn numbers_alone_are_not_names() {
+    let doc = analyzed("DAMASCUS , March 8 ( Reuters ) - Turkey condemned the strikes .");
+    assert!(has(&doc, EntityLabel::Org, "Reuters"), "{:?}", doc.entities);
+    assert!(
+        doc.entities
+            .iter()
+            .all(|e| doc.slice(e.span).chars().any(char::is_alphabetic)),
+        "{:?}",
+        doc.entities
+    );
+}

@@ -108,3 +108,43 @@ fn empty_sentence_and_odd_tokens_do_not_panic() {
     ];
     assert_eq!(tagger.annotate(&odd).len(), odd.len());
 }
+
+/// The component (fast paths: reused buffers, lemmas of dictionary words
+/// cached at load) must give exactly what `annotate` gives.
+#[test]
+fn component_matches_annotate() {
+    let tagger = Tagger::embedded().unwrap();
+    let mut sentences: Vec<String> = [
+        "The United Nations said on Tuesday that 14 aid workers had been killed in the past month .",
+        "Protesters burned tyres and blocked roads in the capital , witnesses told Reuters .",
+        "\u{201c} We will not negotiate under threat , \u{201d} the minister said , adding that talks were suspended .",
+        "Troops were deployed to the border after rebels seized two villages and took hostages .",
+        "The company's shares fell 3.5 percent in early trading in New York .",
+    ]
+    .map(String::from)
+    .to_vec();
+    let ewt = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpora/ud_english_ewt/en_ewt-ud-dev.conllu"
+    );
+    match annals_nlp::train::read_tagged(std::path::Path::new(ewt)) {
+        Ok(s) => sentences.extend(s.iter().take(400).map(|s| s.words.join(" "))),
+        Err(_) => eprintln!("note: {ewt} not found; checking our own sentences only"),
+    }
+    let refs: Vec<&str> = sentences.iter().map(String::as_str).collect();
+    let mut doc = doc_of(&refs);
+    tagger.process(&mut doc).unwrap();
+    for s in &doc.sentences {
+        let toks = &doc.tokens[s.tokens.clone()];
+        let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+        let want = tagger.annotate(&words);
+        for (t, (upos, xpos, lemma)) in toks.iter().zip(want) {
+            assert_eq!(
+                (t.upos, &t.xpos, &t.lemma),
+                (upos, &xpos, &lemma),
+                "{}",
+                t.text
+            );
+        }
+    }
+}

@@ -2,8 +2,13 @@
 //!
 //! ```text
 //! cargo run --release -p annals-parser --example parser_train -- OUT.bin [EPOCHS] [SEED] [MAX_SENTENCES] [JACKKNIFE_FOLDS] [PRUNE]
-//! cargo run --release -p annals-parser --example parser_train -- --eval MODEL.bin [PRUNE OUT.bin]
+//! cargo run --release -p annals-parser --example parser_train -- --eval MODEL.bin [PRUNE[,LABEL_PRUNE] OUT.bin]
+//! cargo run --release -p annals-parser --example parser_train -- --standard OUT.bin   # = `annals train --only parser`
 //! ```
+//!
+//! Experiment knobs (environment): ANNALS_PARSER_TAG_CACHE=path keeps the
+//! jackknifed corpus between runs, ANNALS_PARSER_ENSEMBLE=n, ANNALS_PARSER_EXPLORE=p,
+//! ANNALS_PARSER_QUICK=1 skips the gold-tag scores.
 
 use std::path::Path;
 
@@ -17,16 +22,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "/../../../shared/corpora"
     ));
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let parser = if args.first().map(String::as_str) == Some("--eval") {
+    let parser = if args.first().map(String::as_str) == Some("--standard") {
+        // --standard OUT: exactly what `annals train --only parser` runs.
+        let out = Path::new(args.get(1).ok_or("--standard needs an output path")?);
+        let report = train::train_and_save(corpora, out, 1)?;
+        println!("{report:?}");
+        Parser::from_path(out)?
+    } else if args.first().map(String::as_str) == Some("--eval") {
         let p = Parser::from_path(Path::new(args.get(1).ok_or("--eval needs a model path")?))?;
-        // --eval MODEL [PRUNE OUT]: prune weights below PRUNE and save to OUT.
+        // --eval MODEL [PRUNE[,LABEL_PRUNE] OUT]: prune weights below PRUNE and save to OUT.
         match (args.get(2), args.get(3)) {
             (Some(t), Some(out)) => {
-                let p = p.pruned(t.parse()?);
+                let (m, l) = t.split_once(',').unwrap_or((t, t));
+                let p = p.pruned_by(m.parse()?, l.parse()?);
                 p.save(Path::new(out))?;
                 println!(
-                    "pruned: {} features, {} bytes",
-                    p.n_features(),
+                    "pruned: {:?} features, {} bytes",
+                    p.n_features_by_model(),
                     std::fs::metadata(out)?.len()
                 );
                 p
@@ -54,10 +66,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             jackknife_folds: folds,
             ..TrainConfig::standard()
         };
+        if let Ok(e) = std::env::var("ANNALS_PARSER_EXPLORE") {
+            config.explore_prob = e.parse()?;
+        }
+        if let Ok(e) = std::env::var("ANNALS_PARSER_ENSEMBLE") {
+            config.ensemble = e.parse()?;
+        }
         if let Some(p) = args.get(5) {
             config.prune_below = p.parse()?;
         }
-        train::jackknife_tags(&mut sents, folds, seed, true);
+        // ANNALS_PARSER_TAG_CACHE=path keeps the jackknifed corpus between
+        // experiments (the tagging is the slow part and does not change).
+        match std::env::var_os("ANNALS_PARSER_TAG_CACHE") {
+            Some(cache) if Path::new(&cache).exists() => {
+                sents = conllu::parse(&std::fs::read_to_string(&cache)?)?;
+                sents.truncate(max);
+            }
+            Some(cache) => {
+                train::jackknife_tags(&mut sents, folds, seed, true);
+                std::fs::write(&cache, to_conllu(&sents))?;
+            }
+            None => train::jackknife_tags(&mut sents, folds, seed, true),
+        }
         let t = std::time::Instant::now();
         let parser = train::train(&sents, &config)?;
         println!(
@@ -67,8 +97,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
         parser.save(Path::new(out))?;
         println!(
-            "{} features, {} bytes",
-            parser.n_features(),
+            "{:?} features, {} bytes",
+            parser.n_features_by_model(),
             std::fs::metadata(out)?.len()
         );
         parser
@@ -86,14 +116,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("EWT test", read("ud_english_ewt/en_ewt-ud-test.conllu")?),
         ("PUD news", pud),
     ] {
-        let s = evaluate(&parser, &sents, None)?;
-        println!(
-            "{name:9} gold tags: UAS {:.2}  LAS {:.2}  (universal LAS {:.2}, {} words)",
-            s.uas(),
-            s.las(),
-            s.las_universal(),
-            s.words
-        );
+        if std::env::var_os("ANNALS_PARSER_QUICK").is_none() {
+            let s = evaluate(&parser, &sents, None)?;
+            println!(
+                "{name:9} gold tags: UAS {:.2}  LAS {:.2}  (universal LAS {:.2}, {} words)",
+                s.uas(),
+                s.las(),
+                s.las_universal(),
+                s.words
+            );
+        }
         let s = evaluate(&parser, &sents, Some(&tagger))?;
         println!(
             "{name:9} nlp tags:  UAS {:.2}  LAS {:.2}  (universal LAS {:.2})",
@@ -103,4 +135,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     Ok(())
+}
+
+/// CoNLL-U text of `sents` (the columns the parser reads).
+fn to_conllu(sents: &[conllu::ConlluSentence]) -> String {
+    let mut out = String::new();
+    for s in sents {
+        for (i, w) in s.words.iter().enumerate() {
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t_\n",
+                i + 1,
+                w.form,
+                w.lemma,
+                w.upos,
+                w.xpos,
+                w.head,
+                w.deprel
+            ));
+        }
+        out.push('\n');
+    }
+    out
 }

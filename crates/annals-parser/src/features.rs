@@ -9,10 +9,19 @@
 use crate::system::{State, NONE};
 
 /// Bump when templates change: a model trained on other templates is refused.
-pub(crate) const FEATURE_VERSION: u32 = 2;
+pub(crate) const FEATURE_VERSION: u32 = 5;
 
 /// Number of feature hashes per parser state.
-pub(crate) const N_FEATURES: usize = 80;
+pub(crate) const N_FEATURES: usize = N_BUFFER_FEATURES + N_STATE_FEATURES;
+/// Of those, the ones that depend only on the buffer front (the words at
+/// `b`, `b + 1`, `b + 2`): they stay the same until the next shift, so the
+/// parser scores them once per buffer position.
+pub(crate) const N_BUFFER_FEATURES: usize = 11;
+/// The ones that depend on the rest of the state.
+pub(crate) const N_STATE_FEATURES: usize = 72;
+
+/// Number of feature hashes per arc to be labelled.
+pub(crate) const N_LABEL_FEATURES: usize = 28;
 
 /// Hashed attributes of one word (position 0 is the root).
 #[derive(Debug, Clone, Copy, Default)]
@@ -45,6 +54,17 @@ pub(crate) fn hash_str(s: &str) -> u64 {
 /// Lowercase the form and map every digit to `0`, so numbers share features.
 fn normalize(form: &str, buf: &mut String) {
     buf.clear();
+    if form.is_ascii() {
+        // The common case, without per-character Unicode case mapping.
+        buf.extend(form.bytes().map(|b| {
+            if b.is_ascii_digit() {
+                '0'
+            } else {
+                char::from(b.to_ascii_lowercase())
+            }
+        }));
+        return;
+    }
     for c in form.chars() {
         if c.is_ascii_digit() {
             buf.push('0');
@@ -140,15 +160,57 @@ impl Ctx<'_> {
     }
 }
 
-/// Write the feature hashes of `state` into `out`.
+/// Write all the feature hashes of `state` into `out` (buffer ones first).
 pub(crate) fn extract(words: &[Word], state: &State, out: &mut [u64; N_FEATURES]) {
+    let mut buffer = [0u64; N_BUFFER_FEATURES];
+    let mut rest = [0u64; N_STATE_FEATURES];
+    extract_buffer(words, state, &mut buffer);
+    extract_state(words, state, &mut rest);
+    out[..N_BUFFER_FEATURES].copy_from_slice(&buffer);
+    out[N_BUFFER_FEATURES..].copy_from_slice(&rest);
+}
+
+/// Hash of template `t` over `values` (the template number starts the chain,
+/// which keeps templates apart).
+#[inline]
+fn template(t: u64, values: &[u64]) -> u64 {
+    values.iter().fold(t, |h, &v| mix(h, v))
+}
+
+/// The features of the buffer front only (words `b`, `b + 1`, `b + 2`).
+pub(crate) fn extract_buffer(words: &[Word], state: &State, out: &mut [u64; N_BUFFER_FEATURES]) {
+    let c = Ctx { words, state };
+    let (wn0, wn1, wn2) = (
+        c.word(state.buf(0)),
+        c.word(state.buf(1)),
+        c.word(state.buf(2)),
+    );
+    let (n0w, n0p) = (wn0.form, wn0.tag);
+    let (n1w, n1p) = (wn1.form, wn1.tag);
+    let (n2w, n2p) = (wn2.form, wn2.tag);
+    *out = [
+        template(4, &[n0w, n0p]),
+        template(5, &[n0w]),
+        template(6, &[n0p]),
+        template(7, &[n1w, n1p]),
+        template(8, &[n1w]),
+        template(9, &[n1p]),
+        template(10, &[n2w, n2p]),
+        template(11, &[n2w]),
+        template(12, &[n2p]),
+        template(20, &[n0p, n1p]),
+        template(21, &[n0p, n1p, n2p]),
+    ];
+}
+
+/// The features that depend on the stack and the partial tree.
+pub(crate) fn extract_state(words: &[Word], state: &State, out: &mut [u64; N_STATE_FEATURES]) {
     let c = Ctx { words, state };
     let st = state;
     let s0 = st.s0();
     let s1 = st.s1();
     let n0 = st.buf(0);
     let n1 = st.buf(1);
-    let n2 = st.buf(2);
     let s0h = Ctx::at(&st.head, s0);
     let s0h2 = Ctx::at(&st.head, s0h);
     let s0l = Ctx::at(&st.left1, s0);
@@ -158,11 +220,9 @@ pub(crate) fn extract(words: &[Word], state: &State, out: &mut [u64; N_FEATURES]
     let n0l = Ctx::at(&st.left1, n0);
     let n0l2 = Ctx::at(&st.left2, n0);
 
-    let (ws0, wn0, wn1, wn2) = (c.word(s0), c.word(n0), c.word(n1), c.word(n2));
+    let (ws0, wn0, wn1) = (c.word(s0), c.word(n0), c.word(n1));
     let (s0w, s0p) = (ws0.form, ws0.tag);
     let (n0w, n0p) = (wn0.form, wn0.tag);
-    let (n1w, n1p) = (wn1.form, wn1.tag);
-    let (n2w, n2p) = (wn2.form, wn2.tag);
     let (ws0h, ws0h2) = (c.word(s0h), c.word(s0h2));
     let (ws0l, ws0l2, ws0r, ws0r2) = (c.word(s0l), c.word(s0l2), c.word(s0r), c.word(s0r2));
     let (wn0l, wn0l2) = (c.word(n0l), c.word(n0l2));
@@ -197,25 +257,17 @@ pub(crate) fn extract(words: &[Word], state: &State, out: &mut [u64; N_FEATURES]
     let n0sl = get64(&st.left_labels, n0_idx, n0 != NONE);
     let s0_headed = u64::from(s0 != NONE && s0h != NONE);
 
-    let f1 = |t: u64, a: u64| mix(mix(t, a), 1);
-    let f2 = |t: u64, a: u64, b: u64| mix(mix(mix(t, a), b), 2);
-    let f3 = |t: u64, a: u64, b: u64, c3: u64| mix(mix(mix(mix(t, a), b), c3), 3);
-    let f4 = |t: u64, a: u64, b: u64, c3: u64, d: u64| mix(mix(mix(mix(mix(t, a), b), c3), d), 4);
+    // The template number starts every chain, which keeps templates apart.
+    let f1 = |t: u64, a: u64| mix(t, a);
+    let f2 = |t: u64, a: u64, b: u64| mix(mix(t, a), b);
+    let f3 = |t: u64, a: u64, b: u64, c3: u64| mix(mix(mix(t, a), b), c3);
+    let f4 = |t: u64, a: u64, b: u64, c3: u64, d: u64| mix(mix(mix(mix(t, a), b), c3), d);
 
-    let feats: [u64; N_FEATURES] = [
+    let feats: [u64; N_STATE_FEATURES] = [
         // single words
         f2(1, s0w, s0p),
         f1(2, s0w),
         f1(3, s0p),
-        f2(4, n0w, n0p),
-        f1(5, n0w),
-        f1(6, n0p),
-        f2(7, n1w, n1p),
-        f1(8, n1w),
-        f1(9, n1p),
-        f2(10, n2w, n2p),
-        f1(11, n2w),
-        f1(12, n2p),
         // word pairs
         f4(13, s0w, s0p, n0w, n0p),
         f3(14, s0w, s0p, n0w),
@@ -224,10 +276,8 @@ pub(crate) fn extract(words: &[Word], state: &State, out: &mut [u64; N_FEATURES]
         f3(17, s0p, n0w, n0p),
         f2(18, s0w, n0w),
         f2(19, s0p, n0p),
-        f2(20, n0p, n1p),
         // tag trigrams
-        f3(21, n0p, n1p, n2p),
-        f3(22, s0p, n0p, n1p),
+        f3(22, s0p, n0p, wn1.tag),
         f3(23, ws0h.tag, s0p, n0p),
         f3(24, s0p, ws0l.tag, n0p),
         f3(25, s0p, ws0r.tag, n0p),
@@ -292,6 +342,109 @@ pub(crate) fn extract(words: &[Word], state: &State, out: &mut [u64; N_FEATURES]
         f3(78, ws0.suffix, s0p, n0p),
         f3(79, s0p, n0p, s0_headed),
         f4(80, s0p, n0p, c.label(s0), s0_headed),
+        // attachment of a prepositional phrase (n0 with its preposition as
+        // leftmost child) to s0 or to s0's head: "met Hayashi in Delhi"
+        f4(81, s0p, c.label(s0), wn0l.form, n0p),
+        f4(82, ws0h.tag, s0p, wn0l.form, n0p),
+        f3(83, ws0h.form, wn0l.form, n0p),
     ];
     *out = feats;
+}
+
+/// Write the feature hashes for labelling the arc `head -> dep` about to be
+/// made in `state` (both positions are real words or the root, never NONE).
+///
+/// The templates describe the two ends (words, tags, suffix), their
+/// relation (direction, distance), and what is attached to each so far (the
+/// head's own relation and label sets, the dependent's outer children, which
+/// for a left arc are all of them): enough to tell `nsubj` from
+/// `nsubj:pass`, or `obl` from `nmod` and `obl:tmod`.
+pub(crate) fn extract_label(
+    words: &[Word],
+    state: &State,
+    head: u32,
+    dep: u32,
+    out: &mut [u64; N_LABEL_FEATURES],
+) {
+    let c = Ctx { words, state };
+    let st = state;
+    let wh = c.word(head);
+    let wd = c.word(dep);
+    let (hw, hp) = (wh.form, wh.tag);
+    let (dw, dp) = (wd.form, wd.tag);
+    let right = u64::from(dep > head);
+    let dist = distance(head, dep);
+    let hh = Ctx::at(&st.head, head);
+    let dl = Ctx::at(&st.left1, dep);
+    let dr = Ctx::at(&st.right1, dep);
+    let hl = Ctx::at(&st.left1, head);
+    let (wdl, wdr, whh, whl) = (c.word(dl), c.word(dr), c.word(hh), c.word(hl));
+    // The words just before and after the dependent (the root and NONE
+    // values stand in past the ends).
+    let before = c.word(dep.saturating_sub(1));
+    let after = c.word(dep + 1);
+    let sets = |v: &[u64], p: u32| v.get(p as usize).copied().unwrap_or(0);
+    let (hsl, hsr) = (sets(&st.left_labels, head), sets(&st.right_labels, head));
+    let (dsl, dsr) = (sets(&st.left_labels, dep), sets(&st.right_labels, dep));
+    let valency = |v: &[u8], p: u32| u64::from(v.get(p as usize).copied().unwrap_or(0).min(3));
+    let hval = if right == 1 {
+        valency(&st.n_right, head)
+    } else {
+        valency(&st.n_left, head)
+    };
+
+    // Every template also carries the direction of the arc.
+    let f1 = |t: u64, a: u64| mix(t + (right << 8), a);
+    let f2 = |t: u64, a: u64, b: u64| mix(mix(t + (right << 8), a), b);
+    let f3 = |t: u64, a: u64, b: u64, c3: u64| mix(mix(mix(t + (right << 8), a), b), c3);
+
+    *out = [
+        f1(101, 0),
+        f1(102, dw),
+        f1(103, dp),
+        f2(104, dw, dp),
+        f1(105, hw),
+        f1(106, hp),
+        f2(107, hw, hp),
+        f2(108, dp, hp),
+        f2(109, dw, hp),
+        f2(110, dp, hw),
+        f2(111, dw, hw),
+        f3(112, dp, hp, dist),
+        f3(113, wd.upos, wh.upos, dist),
+        f2(114, wd.suffix, dp),
+        f3(115, dp, hp, c.label(head)),
+        f2(116, hp, hsl),
+        f2(117, hp, hsr),
+        f2(118, dp, dsl),
+        f2(119, dp, dsr),
+        f3(120, dp, wdl.tag, c.label(dl)),
+        f3(121, dp, wdr.tag, c.label(dr)),
+        f3(122, hp, wdl.form, dp),
+        f3(123, dp, after.tag, hp),
+        f3(124, dp, before.tag, hp),
+        f3(125, hp, whh.tag, dp),
+        f3(126, dp, hp, hval),
+        f3(127, hp, whl.form, dp),
+        f2(128, after.form, dp),
+    ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_are_lowercased_and_digits_merged() {
+        let mut scratch = String::new();
+        let form = |f: &str, s: &mut String| Word::new(f, "NN", "NOUN", s).form;
+        let police = form("Police", &mut scratch);
+        assert_eq!(police, form("POLICE", &mut scratch));
+        assert_ne!(police, form("Polices", &mut scratch));
+        assert_eq!(form("2019", &mut scratch), form("1984", &mut scratch));
+        assert_ne!(form("2019", &mut scratch), form("201", &mut scratch));
+        // Non-ASCII forms take the Unicode path and agree with it on case.
+        assert_eq!(form("Müller", &mut scratch), form("MÜLLER", &mut scratch));
+        assert_eq!(form("Élysée", &mut scratch), form("élysée", &mut scratch));
+    }
 }

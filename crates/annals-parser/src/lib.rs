@@ -6,11 +6,15 @@
 //!   reads each token's `text`, `upos` and `xpos` (set by the nlp tagger) and
 //!   fills `head` (0-based within the sentence, `None` for the root) and `deprel`.
 //! - The parser is transition-based (arc-eager with the root at the end, one
-//!   left-to-right greedy pass, labels predicted with the arcs) with an
-//!   averaged-perceptron classifier over hashed Zhang & Nivre (2011) features,
-//!   trained with a dynamic oracle on jackknifed (predicted) tags;
-//!   the model is a compact binary file of quantized weights (`models/parser.bin`,
-//!   compiled in and loaded by [`Parser::embedded`]).
+//!   left-to-right greedy pass) with two averaged-perceptron classifiers over
+//!   hashed features: one picks the transition (shift, reduce, left or right
+//!   arc; Zhang & Nivre (2011) templates), the other the relation of each arc
+//!   as it is made. Both are trained with a dynamic oracle on jackknifed
+//!   (predicted) tags; the model is a compact binary file of quantized
+//!   weights (`models/parser.bin`, compiled in and loaded by
+//!   [`Parser::embedded`]). Splitting the decision keeps the transition
+//!   weights dense and small (four classes in an 8-byte slot), which is what
+//!   makes the parser fast: its time goes into table lookups.
 //! - [`train`] builds a model from CoNLL-U treebanks ([`train::train_and_save`]
 //!   for the standard EWT + GUM model) and [`evaluate`] scores one against gold
 //!   trees ([`ParseScores`]: UAS and LAS).

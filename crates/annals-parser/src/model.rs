@@ -1,6 +1,9 @@
-//! The parser's weights: a hash table from feature hash to the few classes the
-//! feature has a (quantized, i16) weight for, and the compact binary file
-//! format they are stored in.
+//! The parser's weights and the compact binary file format they are stored in.
+//!
+//! Two tables: [`MoveWeights`] scores the four transitions (one dense row of
+//! three i16 weights per feature, in an 8-byte slot, so the table is small
+//! and a lookup touches one cache line), and [`Weights`] scores the
+//! relation of a new arc (per feature the few labels it has a weight for).
 //!
 //! File layout (little endian):
 //!
@@ -9,9 +12,11 @@
 //! version  u32                 FORMAT_VERSION
 //! features u32                 FEATURE_VERSION of the templates used in training
 //! labels   u32 count, then per label: u8 length + UTF-8 bytes
-//! scale    f32                 score units per weight unit (informational)
-//! entries  u32 count of features, then per feature, sorted by key:
-//!          varint key delta, u8 n, n × (u8 class, i16 weight)
+//! scales   f32, f32            score units per weight unit, moves then labels (informational)
+//! moves    u32 count of features, then per feature, sorted by key:
+//!          varint key delta, 3 × i16 (weights of REDUCE, LEFT, RIGHT minus that of SHIFT)
+//! labels   u32 count of features, then per feature, sorted by key:
+//!          varint key delta, u8 n, n × (u8 label, i16 weight)
 //! ```
 //!
 //! Keys are the top 48 bits of the 64-bit feature hash, which keeps the deltas
@@ -20,7 +25,7 @@
 use crate::ParserError;
 
 const MAGIC: &[u8; 8] = b"ANPARSER";
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 
 /// Reduce a feature hash to the stored 48-bit key.
 #[inline]
@@ -78,10 +83,10 @@ fn fingerprint(key: u64) -> u32 {
 /// lookups hit random slots, and with 4 KiB pages nearly every one would also
 /// miss the TLB. A hint only; failure changes nothing.
 #[cfg(target_os = "linux")]
-fn advise_huge_pages(v: &Vec<Slot>) {
+fn advise_huge_pages<T>(v: &Vec<T>) {
     const HUGE: usize = 2 << 20;
     let start = v.as_ptr() as usize;
-    let end = start + v.capacity() * std::mem::size_of::<Slot>();
+    let end = start + v.capacity() * std::mem::size_of::<T>();
     let aligned = (start + HUGE - 1) & !(HUGE - 1);
     if end > aligned + HUGE {
         // SAFETY: the range lies inside the vector's own allocation, and
@@ -97,7 +102,7 @@ fn advise_huge_pages(v: &Vec<Slot>) {
 }
 
 #[cfg(not(target_os = "linux"))]
-fn advise_huge_pages(_: &Vec<Slot>) {}
+fn advise_huge_pages<T>(_: &Vec<T>) {}
 
 impl Weights {
     /// An empty table sized for `n_slots` slot fills.
@@ -239,13 +244,222 @@ impl Weights {
     }
 }
 
+/// Fingerprints per bucket of the transition table.
+const LANES: usize = 8;
+
+/// One cache line of the transition table: eight fingerprints (the low 16
+/// bits of the key, never 0; 0 marks an empty lane) and the eight features'
+/// weights for REDUCE, LEFT and RIGHT relative to SHIFT. Only differences
+/// between classes matter to an argmax, so SHIFT's weight is folded into the
+/// others.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(64))]
+struct MoveBucket {
+    fingerprint: [u16; LANES],
+    weight: [[i16; 3]; LANES],
+}
+
+#[inline]
+fn move_fingerprint(key: u64) -> u16 {
+    (key as u16) | 1
+}
+
+/// The fingerprint lanes of a bucket as one 128-bit word.
+#[inline]
+fn lanes(fps: &[u16; LANES]) -> u128 {
+    let mut v = 0u128;
+    for (i, &f) in fps.iter().enumerate() {
+        v |= u128::from(f) << (16 * i);
+    }
+    v
+}
+
+const LANE_LOW: u128 = 0x0001_0001_0001_0001_0001_0001_0001_0001;
+const LANE_HIGH: u128 = 0x8000_8000_8000_8000_8000_8000_8000_8000;
+
+/// Index of the first zero 16-bit lane of `v`, if any (the classic SWAR
+/// test: exact for the lowest zero lane, which is the one taken).
+#[inline]
+fn first_zero_lane(v: u128) -> Option<usize> {
+    let m = v.wrapping_sub(LANE_LOW) & !v & LANE_HIGH;
+    if m == 0 {
+        None
+    } else {
+        Some(m.trailing_zeros() as usize / 16)
+    }
+}
+
+/// Dense transition weights in a bucketed hash table.
+///
+/// The home bucket of a key comes from its high bits (sorted keys fill the
+/// table front to back); a full bucket overflows into the next. A lookup
+/// reads one cache line and compares its eight fingerprints at once, and
+/// scoring reads every feature's home bucket before using any, so the cache
+/// misses of one state overlap.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct MoveWeights {
+    buckets: Vec<MoveBucket>,
+    n_features: usize,
+    /// The rows in file form, kept for writing the model back.
+    encoded: Vec<u8>,
+}
+
+impl MoveWeights {
+    fn with_capacity(n: usize) -> MoveWeights {
+        // Half full: fuller tables overflow buckets often enough that
+        // lookups of absent features, which must then read the next bucket
+        // too, slow parsing down (measured: 3/4 full was ~20% slower). The
+        // bucket count need not be a power of two (see `home`), so the
+        // table is no larger than that.
+        let cap = n.div_ceil(LANES / 2).max(2);
+        let mut buckets = Vec::with_capacity(cap);
+        advise_huge_pages(&buckets);
+        buckets.resize(cap, MoveBucket::default());
+        MoveWeights {
+            buckets,
+            n_features: 0,
+            encoded: Vec::new(),
+        }
+    }
+
+    /// Build from `(key, weights)` rows sorted by key.
+    pub fn from_rows(rows: &[(u64, [i16; 3])]) -> MoveWeights {
+        let mut w = MoveWeights::with_capacity(rows.len());
+        let mut enc = Vec::with_capacity(rows.len() * 10 + 4);
+        enc.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        let mut prev = 0u64;
+        for &(key, ws) in rows {
+            put_varint(&mut enc, key - prev);
+            prev = key;
+            for v in ws {
+                enc.extend_from_slice(&v.to_le_bytes());
+            }
+            w.insert(key, ws);
+        }
+        w.encoded = enc;
+        w
+    }
+
+    /// The home bucket: the key's top 32 bits scaled to the bucket count
+    /// (monotone in the key, so sorted keys fill the table front to back).
+    #[inline]
+    fn home(&self, key: u64) -> usize {
+        let top = (key >> 16) & 0xFFFF_FFFF;
+        ((top * self.buckets.len() as u64) >> 32) as usize
+    }
+
+    /// The bucket after `i`, wrapping around.
+    #[inline]
+    fn next(&self, i: usize) -> usize {
+        if i + 1 >= self.buckets.len() {
+            0
+        } else {
+            i + 1
+        }
+    }
+
+    fn insert(&mut self, key: u64, weight: [i16; 3]) {
+        let mut i = self.home(key);
+        // The table is at most half full, so a free lane is always found.
+        loop {
+            let b = &mut self.buckets[i];
+            if let Some(lane) = b.fingerprint.iter().position(|&f| f == 0) {
+                b.fingerprint[lane] = move_fingerprint(key);
+                b.weight[lane] = weight;
+                break;
+            }
+            i = self.next(i);
+        }
+        self.n_features += 1;
+    }
+
+    pub fn n_features(&self) -> usize {
+        self.n_features
+    }
+
+    /// A copy without the features whose weights are all below `min_abs` in
+    /// magnitude (in quantized units).
+    pub fn pruned(&self, min_abs: i16) -> MoveWeights {
+        let mut r = Reader {
+            bytes: &self.encoded,
+            pos: 0,
+            source: "transition weights",
+        };
+        let Ok(w) = read_moves(&mut r) else {
+            return self.clone();
+        };
+        let mut rows = Vec::with_capacity(w.n_features);
+        let mut r = Reader {
+            bytes: &self.encoded,
+            pos: 4,
+            source: "transition weights",
+        };
+        let mut key = 0u64;
+        for _ in 0..w.n_features {
+            let Ok(delta) = r.varint() else { break };
+            key = key.wrapping_add(delta);
+            let mut ws = [0i16; 3];
+            for v in &mut ws {
+                *v = r.array().map(i16::from_le_bytes).unwrap_or(0);
+            }
+            if ws
+                .iter()
+                .any(|v| v.unsigned_abs() >= min_abs.unsigned_abs())
+            {
+                rows.push((key, ws));
+            }
+        }
+        MoveWeights::from_rows(&rows)
+    }
+
+    /// Add the weights of every feature in `feats` to `scores` (indexed by
+    /// transition class; SHIFT's entry is left as it is).
+    #[inline]
+    pub fn score<const N: usize>(&self, feats: &[u64; N], scores: &mut [i32; 4]) {
+        if self.n_features == 0 {
+            return;
+        }
+        // Read every feature's home bucket first: the loads are independent,
+        // so their cache misses overlap.
+        let mut home = [0usize; N];
+        let mut fps = [0u128; N];
+        for ((h, v), &f) in home.iter_mut().zip(fps.iter_mut()).zip(feats) {
+            *h = self.home(key_of(f));
+            *v = lanes(&self.buckets[*h].fingerprint);
+        }
+        let mut acc = [0i32; 3];
+        for ((&f, &h), &v) in feats.iter().zip(&home).zip(&fps) {
+            let fp = u128::from(move_fingerprint(key_of(f))) * LANE_LOW;
+            let (mut i, mut v) = (h, v);
+            loop {
+                if let Some(lane) = first_zero_lane(v ^ fp) {
+                    for (a, &w) in acc.iter_mut().zip(&self.buckets[i].weight[lane]) {
+                        *a += i32::from(w);
+                    }
+                    break;
+                }
+                if first_zero_lane(v).is_some() {
+                    break;
+                }
+                i = self.next(i);
+                v = lanes(&self.buckets[i].fingerprint);
+            }
+        }
+        for (s, a) in scores[1..].iter_mut().zip(acc) {
+            *s += a;
+        }
+    }
+}
+
 /// Everything a model file holds.
 #[derive(Debug, Clone)]
 pub(crate) struct ModelData {
     pub feature_version: u32,
     pub labels: Vec<String>,
-    pub scale: f32,
-    pub weights: Weights,
+    pub move_scale: f32,
+    pub label_scale: f32,
+    pub moves: MoveWeights,
+    pub label_weights: Weights,
 }
 
 fn put_varint(out: &mut Vec<u8>, mut v: u64) {
@@ -268,8 +482,10 @@ impl ModelData {
             out.push(b.len().min(255) as u8);
             out.extend_from_slice(&b[..b.len().min(255)]);
         }
-        out.extend_from_slice(&self.scale.to_le_bytes());
-        out.extend_from_slice(&self.weights.encoded);
+        out.extend_from_slice(&self.move_scale.to_le_bytes());
+        out.extend_from_slice(&self.label_scale.to_le_bytes());
+        out.extend_from_slice(&self.moves.encoded);
+        out.extend_from_slice(&self.label_weights.encoded);
         out
     }
 
@@ -290,8 +506,8 @@ impl ModelData {
         }
         let feature_version = r.u32()?;
         let n_labels = r.u32()? as usize;
-        if n_labels == 0 || n_labels > 126 {
-            return Err(r.err(&format!("{n_labels} labels (1 to 126 supported)")));
+        if n_labels == 0 || n_labels > 255 {
+            return Err(r.err(&format!("{n_labels} labels (1 to 255 supported)")));
         }
         let mut labels = Vec::with_capacity(n_labels);
         for _ in 0..n_labels {
@@ -300,58 +516,92 @@ impl ModelData {
             let s = std::str::from_utf8(b).map_err(|_| r.err("label is not UTF-8"))?;
             labels.push(s.to_owned());
         }
-        let scale = f32::from_le_bytes(r.array()?);
-        let n_rows = r.u32()? as usize;
-        if n_rows > bytes.len() {
-            return Err(r.err("feature count exceeds file size"));
-        }
-        let n_classes = 2 + 2 * n_labels;
-        let section = r.pos - 4;
-        // First pass: validate the rows and count the slots they need.
-        let mut n_slots = 0usize;
-        for _ in 0..n_rows {
-            r.varint()?;
-            let n = r.u8()? as usize;
-            for _ in 0..n {
-                let class = r.u8()?;
-                if class as usize >= n_classes {
-                    return Err(r.err(&format!("class {class} out of range ({n_classes} classes)")));
-                }
-                r.take(2)?;
-            }
-            n_slots += n.div_ceil(SLOT_ENTRIES);
-        }
-        // Second pass: fill the table (rows are in key order, so mostly sequential writes).
-        let mut w = Weights::with_capacity(n_slots);
-        let end = r.pos;
-        r.pos = section + 4;
-        let mut key = 0u64;
-        let mut ents: Vec<(u8, i16)> = Vec::with_capacity(n_classes);
-        for _ in 0..n_rows {
-            let delta = r.varint()?;
-            if delta == 0 && w.n_features > 0 {
-                return Err(r.err("duplicate feature key"));
-            }
-            key = key.wrapping_add(delta);
-            let n = r.u8()? as usize;
-            ents.clear();
-            for _ in 0..n {
-                let class = r.u8()?;
-                ents.push((class, i16::from_le_bytes(r.array()?)));
-            }
-            w.insert(key, &ents);
-        }
-        w.encoded = bytes.get(section..end).unwrap_or(&[]).to_vec();
+        let move_scale = f32::from_le_bytes(r.array()?);
+        let label_scale = f32::from_le_bytes(r.array()?);
+        let moves = read_moves(&mut r)?;
+        let label_weights = read_label_weights(&mut r, n_labels)?;
         if r.pos != bytes.len() {
             return Err(r.err("trailing bytes after the weights"));
         }
         Ok(ModelData {
             feature_version,
             labels,
-            scale,
-            weights: w,
+            move_scale,
+            label_scale,
+            moves,
+            label_weights,
         })
     }
+}
+
+/// Read the transition table section.
+fn read_moves(r: &mut Reader<'_>) -> Result<MoveWeights, ParserError> {
+    let section = r.pos;
+    let n_rows = r.u32()? as usize;
+    if n_rows > r.bytes.len() {
+        return Err(r.err("transition feature count exceeds file size"));
+    }
+    let mut w = MoveWeights::with_capacity(n_rows);
+    let mut key = 0u64;
+    for _ in 0..n_rows {
+        let delta = r.varint()?;
+        if delta == 0 && w.n_features > 0 {
+            return Err(r.err("duplicate transition feature key"));
+        }
+        key = key.wrapping_add(delta);
+        let mut ws = [0i16; 3];
+        for v in &mut ws {
+            *v = i16::from_le_bytes(r.array()?);
+        }
+        w.insert(key, ws);
+    }
+    w.encoded = r.bytes.get(section..r.pos).unwrap_or(&[]).to_vec();
+    Ok(w)
+}
+
+/// Read the label table section (labels must be below `n_labels`).
+fn read_label_weights(r: &mut Reader<'_>, n_labels: usize) -> Result<Weights, ParserError> {
+    let section = r.pos;
+    let n_rows = r.u32()? as usize;
+    if n_rows > r.bytes.len() {
+        return Err(r.err("label feature count exceeds file size"));
+    }
+    // First pass: validate the rows and count the slots they need.
+    let mut n_slots = 0usize;
+    for _ in 0..n_rows {
+        r.varint()?;
+        let n = r.u8()? as usize;
+        for _ in 0..n {
+            let class = r.u8()?;
+            if class as usize >= n_labels {
+                return Err(r.err(&format!("label {class} out of range ({n_labels} labels)")));
+            }
+            r.take(2)?;
+        }
+        n_slots += n.div_ceil(SLOT_ENTRIES);
+    }
+    // Second pass: fill the table (rows are in key order, so mostly sequential writes).
+    let mut w = Weights::with_capacity(n_slots);
+    let end = r.pos;
+    r.pos = section + 4;
+    let mut key = 0u64;
+    let mut ents: Vec<(u8, i16)> = Vec::with_capacity(n_labels);
+    for _ in 0..n_rows {
+        let delta = r.varint()?;
+        if delta == 0 && w.n_features > 0 {
+            return Err(r.err("duplicate label feature key"));
+        }
+        key = key.wrapping_add(delta);
+        let n = r.u8()? as usize;
+        ents.clear();
+        for _ in 0..n {
+            let class = r.u8()?;
+            ents.push((class, i16::from_le_bytes(r.array()?)));
+        }
+        w.insert(key, &ents);
+    }
+    w.encoded = r.bytes.get(section..end).unwrap_or(&[]).to_vec();
+    Ok(w)
 }
 
 struct Reader<'a> {
@@ -403,6 +653,67 @@ impl<'a> Reader<'a> {
                 return Ok(v);
             }
             shift += 7;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Keys whose home buckets collide (same high bits), so buckets overflow.
+    fn crowded_rows() -> Vec<(u64, [i16; 3])> {
+        let mut rows: Vec<(u64, [i16; 3])> = (0..40u64)
+            .map(|i| {
+                let key = (i % 3) << 40 | (i * 7919 + 1);
+                let w = i as i16;
+                (key, [w, -w, 2 * w + 1])
+            })
+            .collect();
+        rows.sort_unstable_by_key(|r| r.0);
+        rows
+    }
+
+    #[test]
+    fn every_stored_transition_feature_is_found_and_absent_ones_add_nothing() {
+        let rows = crowded_rows();
+        let table = MoveWeights::from_rows(&rows);
+        assert_eq!(table.n_features(), rows.len());
+        for &(key, w) in &rows {
+            let mut scores = [5, 0, 0, 0];
+            // A feature hash whose key is `key`.
+            table.score(&[key << 16], &mut scores);
+            assert_eq!(
+                scores,
+                [5, i32::from(w[0]), i32::from(w[1]), i32::from(w[2])],
+                "key {key:#x}"
+            );
+        }
+        let mut scores = [0; 4];
+        table.score(&[0xABCD_EF01_2345 << 16, 0x7777 << 16], &mut scores);
+        assert_eq!(scores, [0; 4]);
+    }
+
+    #[test]
+    fn model_bytes_round_trip() {
+        let data = ModelData {
+            feature_version: 9,
+            labels: vec!["root".into(), "nsubj".into()],
+            move_scale: 0.5,
+            label_scale: 0.25,
+            moves: MoveWeights::from_rows(&crowded_rows()),
+            label_weights: Weights::from_rows(&[(3, vec![(1, 7)]), (8, vec![(0, -2), (1, 4)])]),
+        };
+        let bytes = data.to_bytes();
+        let back = ModelData::from_bytes(&bytes, "test").unwrap();
+        assert_eq!(back.to_bytes(), bytes);
+        assert_eq!(back.labels, data.labels);
+        let mut scores = [0; 2];
+        back.label_weights.score(&[8 << 16], &mut scores);
+        assert_eq!(scores, [-2, 4]);
+        // Truncation anywhere is an error, not a panic.
+        for cut in [8, 20, bytes.len() - 1] {
+            assert!(ModelData::from_bytes(&bytes[..cut], "cut").is_err());
         }
     }
 }

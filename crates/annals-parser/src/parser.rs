@@ -4,25 +4,58 @@ use std::path::Path;
 
 use annals_core::{Component, ComponentError, Doc, Token};
 
-use crate::features::{self, Word, FEATURE_VERSION, N_FEATURES};
-use crate::model::{ModelData, Weights};
-use crate::system::{Actions, State, NONE};
+use crate::features::{
+    self, Word, FEATURE_VERSION, N_BUFFER_FEATURES, N_LABEL_FEATURES, N_STATE_FEATURES,
+};
+use crate::model::{ModelData, MoveWeights, Weights};
+use crate::system::{Actions, Move, State, LEFT, NONE, N_MOVES, REDUCE, RIGHT, SHIFT};
 use crate::ParserError;
 
 /// The model compiled into the crate (`models/parser.bin`).
 static EMBEDDED_MODEL: &[u8] = include_bytes!("../models/parser.bin");
 
-/// A greedy arc-eager dependency parser with an averaged-perceptron model.
+/// A greedy arc-eager dependency parser with averaged-perceptron models: one
+/// chooses the transition (shift, reduce, left arc, right arc), the other
+/// the relation of each arc when it is made.
 ///
 /// Immutable once loaded, so one `Parser` can serve many threads.
 #[derive(Debug, Clone)]
 pub struct Parser {
     labels: Vec<String>,
     actions: Actions,
-    weights: Weights,
-    scale: f32,
+    moves: MoveWeights,
+    label_weights: Weights,
+    move_scale: f32,
+    label_scale: f32,
     punct_label: u8,
     fallback_label: u8,
+}
+
+/// The best class among the valid transitions (`None` if none is valid).
+#[inline]
+pub(crate) fn best_move<T: PartialOrd + Copy>(
+    scores: &[T; N_MOVES],
+    valid: &[bool; N_MOVES],
+) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for c in 0..N_MOVES {
+        if valid[c] && best.is_none_or(|b| scores[c] > scores[b]) {
+            best = Some(c);
+        }
+    }
+    best
+}
+
+/// The best label other than `root` (which only the root's arc carries).
+#[inline]
+pub(crate) fn best_label<T: PartialOrd + Copy>(scores: &[T], root_label: u8) -> u8 {
+    let mut best: Option<usize> = None;
+    for (l, &s) in scores.iter().enumerate() {
+        if l != root_label as usize && best.is_none_or(|b| s > scores[b]) {
+            best = Some(l);
+        }
+    }
+    best.unwrap_or(0) as u8
 }
 
 /// Reusable buffers for parsing one sentence after another.
@@ -32,8 +65,7 @@ pub(crate) struct Scratch {
     pub words: Vec<Word>,
     pub is_punct: Vec<bool>,
     pub text: String,
-    pub scores: Vec<i32>,
-    pub valid: Vec<bool>,
+    pub label_scores: Vec<i32>,
 }
 
 impl Parser {
@@ -79,8 +111,10 @@ impl Parser {
         Ok(Parser {
             labels: data.labels,
             actions,
-            weights: data.weights,
-            scale: data.scale,
+            moves: data.moves,
+            label_weights: data.label_weights,
+            move_scale: data.move_scale,
+            label_scale: data.label_scale,
             punct_label,
             fallback_label,
         })
@@ -91,8 +125,10 @@ impl Parser {
         ModelData {
             feature_version: FEATURE_VERSION,
             labels: self.labels.clone(),
-            scale: self.scale,
-            weights: self.weights.clone(),
+            move_scale: self.move_scale,
+            label_scale: self.label_scale,
+            moves: self.moves.clone(),
+            label_weights: self.label_weights.clone(),
         }
         .to_bytes()
     }
@@ -113,17 +149,32 @@ impl Parser {
     /// A smaller, faster copy: weights below `min_weight` (in the units of the
     /// averaged perceptron) are dropped.
     pub fn pruned(&self, min_weight: f32) -> Parser {
-        let q = (min_weight / self.scale.max(f32::MIN_POSITIVE)).round();
+        self.pruned_by(min_weight, min_weight)
+    }
+
+    /// [`Parser::pruned`] with separate thresholds for the transition and
+    /// the label models.
+    pub fn pruned_by(&self, move_min: f32, label_min: f32) -> Parser {
+        let quantize = |scale: f32, min_weight: f32| {
+            let q = (min_weight / scale.max(f32::MIN_POSITIVE)).round();
+            q.clamp(0.0, f32::from(i16::MAX)) as i16
+        };
         let mut p = self.clone();
-        p.weights = self
-            .weights
-            .pruned(q.clamp(0.0, f32::from(i16::MAX)) as i16);
+        p.moves = self.moves.pruned(quantize(self.move_scale, move_min));
+        p.label_weights = self
+            .label_weights
+            .pruned(quantize(self.label_scale, label_min));
         p
     }
 
-    /// Number of distinct features with weights.
+    /// Number of distinct features with weights (transition and label models).
     pub fn n_features(&self) -> usize {
-        self.weights.n_features()
+        self.moves.n_features() + self.label_weights.n_features()
+    }
+
+    /// Number of features of the transition model and of the label model.
+    pub fn n_features_by_model(&self) -> (usize, usize) {
+        (self.moves.n_features(), self.label_weights.n_features())
     }
 
     /// Parse one sentence in place: fills `head` (0-based within `tokens`,
@@ -173,40 +224,71 @@ impl Parser {
     /// Run the transition system over `sc.words` (already filled).
     pub(crate) fn run(&self, sc: &mut Scratch) {
         let acts = self.actions;
-        let n_classes = acts.n_classes();
-        sc.scores.resize(n_classes, 0);
-        sc.valid.resize(n_classes, false);
+        sc.label_scores.resize(acts.n_labels, 0);
         sc.state.reset(sc.words.len().saturating_sub(2));
-        let mut feats = [0u64; N_FEATURES];
+        let mut state_feats = [0u64; N_STATE_FEATURES];
+        let mut buffer_feats = [0u64; N_BUFFER_FEATURES];
+        // The buffer features' scores, kept until the buffer front moves.
+        let mut buffer_scores = [0i32; N_MOVES];
+        let mut scored_b = NONE;
+        let mut valid = [false; N_MOVES];
         while !sc.state.is_terminal() {
-            if !sc.state.valid(&acts, &mut sc.valid) {
+            if !sc.state.valid(&mut valid) {
                 sc.state.pop_unattached();
                 continue;
             }
             // A forced move (e.g. SHIFT on an empty stack) needs no scoring.
-            let mut valid_classes = sc.valid.iter().enumerate().filter(|(_, &ok)| ok);
-            if let (Some((only, _)), None) = (valid_classes.next(), valid_classes.next()) {
-                sc.state.apply(acts.decode(only));
-                continue;
-            }
-            features::extract(&sc.words, &sc.state, &mut feats);
-            sc.scores.iter_mut().for_each(|s| *s = 0);
-            self.weights.score(&feats, &mut sc.scores);
-            let mut best = None;
-            let mut best_score = i32::MIN;
-            for (c, (&s, &ok)) in sc.scores.iter().zip(sc.valid.iter()).enumerate() {
-                if ok && s > best_score {
-                    best_score = s;
-                    best = Some(c);
+            let class = if valid.iter().filter(|&&v| v).count() == 1 {
+                valid.iter().position(|&v| v)
+            } else {
+                if sc.state.b != scored_b {
+                    features::extract_buffer(&sc.words, &sc.state, &mut buffer_feats);
+                    buffer_scores = [0; N_MOVES];
+                    self.moves.score(&buffer_feats, &mut buffer_scores);
+                    scored_b = sc.state.b;
                 }
-            }
-            match best {
-                Some(c) => sc.state.apply(acts.decode(c)),
-                None => break,
-            }
+                features::extract_state(&sc.words, &sc.state, &mut state_feats);
+                let mut scores = buffer_scores;
+                self.moves.score(&state_feats, &mut scores);
+                best_move(&scores, &valid)
+            };
+            let mv = match class {
+                Some(SHIFT) => Move::Shift,
+                Some(REDUCE) => Move::Reduce,
+                Some(c @ (LEFT | RIGHT)) => {
+                    let (h, d) = sc.state.arc(c == RIGHT);
+                    let l = self.label_arc(&sc.words, &sc.state, h, d, &mut sc.label_scores);
+                    if c == RIGHT {
+                        Move::Right(l)
+                    } else {
+                        Move::Left(l)
+                    }
+                }
+                _ => break,
+            };
+            sc.state.apply(mv);
         }
         sc.state
             .finish(&acts, self.fallback_label, self.punct_label, &sc.is_punct);
+    }
+
+    /// The relation of the arc `head -> dep` about to be made.
+    fn label_arc(
+        &self,
+        words: &[Word],
+        state: &State,
+        head: u32,
+        dep: u32,
+        scores: &mut [i32],
+    ) -> u8 {
+        if head == state.root() {
+            return self.actions.root_label;
+        }
+        let mut feats = [0u64; N_LABEL_FEATURES];
+        features::extract_label(words, state, head, dep, &mut feats);
+        scores.iter_mut().for_each(|s| *s = 0);
+        self.label_weights.score(&feats, scores);
+        best_label(scores, self.actions.root_label)
     }
 }
 

@@ -4,17 +4,23 @@
 //!
 //! Words are positions `1..=n`; the artificial root is position `n + 1`, the
 //! last buffer item, which is never shifted: the sentence's root word is
-//! chosen only when the whole sentence has been seen. Actions are numbered as
-//! classes of the classifier: `SHIFT`, `REDUCE`, then one `LEFT-ARC` per
-//! label, then one `RIGHT-ARC` per label.
+//! chosen only when the whole sentence has been seen. The transition
+//! classifier chooses among four classes (`SHIFT`, `REDUCE`, `LEFT`, `RIGHT`);
+//! the relation of each arc is chosen separately, when the arc is made.
 
 /// Marker for "no token" in the per-token arrays.
 pub(crate) const NONE: u32 = u32::MAX;
 
+/// The transition classes: the classifier picks one of these; the label of
+/// an arc is chosen afterwards by the label classifier.
 pub(crate) const SHIFT: usize = 0;
 pub(crate) const REDUCE: usize = 1;
+pub(crate) const LEFT: usize = 2;
+pub(crate) const RIGHT: usize = 3;
+/// Number of transition classes.
+pub(crate) const N_MOVES: usize = 4;
 
-/// The kind of an action, decoded from a class index.
+/// A move with its label, ready to apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Move {
     Shift,
@@ -23,35 +29,13 @@ pub(crate) enum Move {
     Right(u8),
 }
 
-/// Maps class indices to moves for a label inventory of `n_labels`.
+/// The label inventory's facts the transition system needs.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Actions {
     pub n_labels: usize,
-    /// Label id of `root`: the only label a right arc from the root may carry.
+    /// Label id of `root`: the label of the arc from the artificial root, and
+    /// of no other arc.
     pub root_label: u8,
-}
-
-impl Actions {
-    pub fn n_classes(&self) -> usize {
-        2 + 2 * self.n_labels
-    }
-
-    pub fn decode(&self, class: usize) -> Move {
-        match class {
-            SHIFT => Move::Shift,
-            REDUCE => Move::Reduce,
-            c if c < 2 + self.n_labels => Move::Left((c - 2) as u8),
-            c => Move::Right((c - 2 - self.n_labels) as u8),
-        }
-    }
-
-    pub fn left(&self, label: u8) -> usize {
-        2 + label as usize
-    }
-
-    pub fn right(&self, label: u8) -> usize {
-        2 + self.n_labels + label as usize
-    }
 }
 
 /// A parser configuration: stack, buffer front, and the partial tree with the
@@ -147,23 +131,28 @@ impl State {
             .is_some_and(|&c| c != NONE)
     }
 
-    /// Fill `valid[c]` for every class; returns whether any is valid (only
-    /// not when the root is taken and the stack top has no head).
-    pub fn valid(&self, acts: &Actions, valid: &mut [bool]) -> bool {
+    /// Fill `valid[c]` for every transition class; returns whether any is
+    /// valid (only not when the root is taken and the stack top has no head).
+    pub fn valid(&self, valid: &mut [bool; N_MOVES]) -> bool {
         let s0 = self.s0();
         let words_left = self.b <= self.n;
         let b0_root = self.b == self.root();
         let s0_free = s0 != NONE && !self.has_head(s0);
         valid[SHIFT] = words_left;
         valid[REDUCE] = s0 != NONE && self.has_head(s0);
-        let can_left = s0_free && (!b0_root || !self.root_taken());
-        let can_right = s0 != NONE && words_left;
-        for l in 0..acts.n_labels as u8 {
-            let is_root = l == acts.root_label;
-            valid[acts.left(l)] = can_left && (is_root == b0_root);
-            valid[acts.right(l)] = can_right && !is_root;
+        valid[LEFT] = s0_free && (!b0_root || !self.root_taken());
+        valid[RIGHT] = s0 != NONE && words_left;
+        valid.iter().any(|&v| v)
+    }
+
+    /// The arc `(head, dependent)` that a LEFT (`right == false`) or RIGHT
+    /// move would make now.
+    pub fn arc(&self, right: bool) -> (u32, u32) {
+        if right {
+            (self.s0(), self.b)
+        } else {
+            (self.b, self.s0())
         }
-        valid[SHIFT] || valid[REDUCE] || can_left || can_right
     }
 
     /// Drop the stack top without a head (a dead end: `finish` attaches it).
@@ -221,23 +210,17 @@ impl State {
         }
     }
 
-    /// Dynamic-oracle cost of every valid class: the number of gold arcs
-    /// (with labels) that become unreachable. `gold_head[w]` is in `1..=n + 1`
-    /// (`n + 1` for the sentence's root word).
-    pub fn costs(
-        &self,
-        acts: &Actions,
-        valid: &[bool],
-        gold_head: &[u32],
-        gold_label: &[u8],
-        costs: &mut [u32],
-    ) {
+    /// Dynamic-oracle cost of every valid transition class: the number of
+    /// gold arcs that become unreachable (labels are the label classifier's
+    /// business). `gold_head[w]` is in `1..=n + 1` (`n + 1` for the
+    /// sentence's root word).
+    pub fn costs(&self, valid: &[bool; N_MOVES], gold_head: &[u32], costs: &mut [u32; N_MOVES]) {
         let s0 = self.s0();
         let b0 = self.b;
         let last = self.n + 1;
         let gold = |w: u32| gold_head.get(w as usize).copied().unwrap_or(NONE);
         let unheaded = |w: u32| !self.has_head(w);
-        costs.iter_mut().for_each(|c| *c = 0);
+        *costs = [0; N_MOVES];
 
         // s0's dependents still in the buffer.
         let s0_deps_in_buffer = if s0 == NONE {
@@ -258,32 +241,19 @@ impl State {
         }
 
         // LEFT: s0 takes b0 as head and is popped.
-        if s0 != NONE && unheaded(s0) {
+        if valid[LEFT] {
             let gs = gold(s0);
-            let c = u32::from(gs > b0 && gs != NONE) + s0_deps_in_buffer;
-            let gl = gold_label.get(s0 as usize).copied().unwrap_or(u8::MAX);
-            for l in 0..acts.n_labels as u8 {
-                let cls = acts.left(l);
-                if valid[cls] {
-                    costs[cls] = c + u32::from(gs == b0 && l != gl);
-                }
-            }
+            costs[LEFT] = u32::from(gs > b0 && gs != NONE) + s0_deps_in_buffer;
         }
 
         // RIGHT: b0 takes s0 as head and is pushed.
-        if s0 != NONE && b0 <= self.n {
+        if valid[RIGHT] {
             let gb = gold(b0);
             let mut c = u32::from(gb != s0 && (gb > b0 || self.stack.contains(&gb)));
             for &k in &self.stack {
                 c += u32::from(unheaded(k) && gold(k) == b0);
             }
-            let gl = gold_label.get(b0 as usize).copied().unwrap_or(u8::MAX);
-            for l in 0..acts.n_labels as u8 {
-                let cls = acts.right(l);
-                if valid[cls] {
-                    costs[cls] = c + u32::from(gb == s0 && l != gl);
-                }
-            }
+            costs[RIGHT] = c;
         }
     }
 

@@ -1,0 +1,191 @@
+//! Developer tool for the entity recognizer: train with the options named by
+//! environment variables and print per-type scores on the held-out sets.
+//! `cargo run --release -p annals-nlp --example ner_experiment -- ../shared/corpora`
+use annals_nlp::train::*;
+use annals_nlp::Tagger;
+use std::time::Instant;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let root = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../shared/corpora".into());
+    let c = Corpora::new(&root);
+    let tagger = Tagger::embedded()?;
+    let env = |k: &str| std::env::var(k).ok();
+    if env("WRITE_STATS").is_some() {
+        let text = build_word_stats(&c)?;
+        std::fs::write("crates/annals-nlp/data/word_stats.tsv", text)?;
+        println!("wrote crates/annals-nlp/data/word_stats.tsv (rebuild to embed it)");
+        return Ok(());
+    }
+    if let Some(dir) = env("BUILD_NAMES") {
+        // DIR holds the US Census 1990 files dist.male.first, dist.female.first, dist.all.last.
+        let stats = annals_nlp::ner::word_stats::WordStats::embedded();
+        let read = |f: &str| std::fs::read_to_string(std::path::Path::new(&dir).join(f));
+        let given = annals_nlp::gazetteer::build_name_list(&read("dist.male.first")?, 1200, &stats)
+            + &annals_nlp::gazetteer::build_name_list(&read("dist.female.first")?, 2000, &stats);
+        let surnames =
+            annals_nlp::gazetteer::build_name_list(&read("dist.all.last")?, 10000, &stats);
+        std::fs::write("crates/annals-nlp/data/given_names.txt", given)?;
+        std::fs::write("crates/annals-nlp/data/surnames.txt", surnames)?;
+        return Ok(());
+    }
+    if let Some(what) = env("DUMP") {
+        let sents = if what == "re3d" {
+            read_re3d(&c.re3d())?
+        } else {
+            read_gum_entities(&c.gum("train"))?
+        };
+        for s in sents {
+            let cl: Vec<u8> = s
+                .tags
+                .iter()
+                .map(|t| annals_nlp::ner::class_of(t).unwrap_or(0))
+                .collect();
+            for (l, r) in annals_nlp::ner::spans_of(&cl) {
+                println!("{}\t{}", l.as_str(), s.words[r].join(" "));
+            }
+        }
+        return Ok(());
+    }
+    let mut opts = NerOptions::default();
+    if let Some(v) = env("EPOCHS").and_then(|v| v.parse().ok()) {
+        opts.epochs = v;
+    }
+    if let Some(v) = env("DEV_COPIES").and_then(|v| v.parse().ok()) {
+        opts.dev_copies = v;
+    }
+    if let Some(v) = env("ENSEMBLE").and_then(|v| v.parse().ok()) {
+        opts.ensemble = v;
+    }
+    if let Some(v) = env("SEED").and_then(|v| v.parse().ok()) {
+        opts.seed = v;
+    }
+    if let Some(v) = env("LOWER_PCT").and_then(|v| v.parse().ok()) {
+        opts.lowercase_pct = v;
+    }
+    if let Some(src) = env("NER_SOURCES") {
+        opts.sources = src.split(',').map(String::from).collect();
+    }
+    let fold: Option<usize> = env("FOLD").and_then(|v| v.parse().ok());
+    let dev = read_iob2(&c.uner_ewt("dev"))?;
+    let doc_of = |s: &Iob2Sentence| {
+        let id = s.id.clone().unwrap_or_default();
+        let d = id
+            .rsplit_once('-')
+            .map_or(id.clone(), |(a, _)| a.to_owned());
+        d.bytes()
+            .fold(0usize, |h, b| h.wrapping_mul(31).wrapping_add(b as usize))
+    };
+    let (dev_train, dev_test): (Vec<Iob2Sentence>, Vec<Iob2Sentence>) = match fold {
+        Some(k) => dev.iter().cloned().partition(|s| doc_of(s) % 2 != k),
+        None => (dev.clone(), Vec::new()),
+    };
+    let ner = if let Some(path) = env("MODEL") {
+        annals_nlp::EntityRecognizer::from_path(std::path::Path::new(&path))?
+    } else if fold.is_some() {
+        let t0 = Instant::now();
+        let copies = opts.dev_copies;
+        opts.sources.retain(|s| s != "uner-dev");
+        let mut data = ner_training_data(&c, &tagger, &opts)?;
+        for _ in 0..copies.max(1) {
+            data.extend(dev_train.iter().map(|s| to_ner_sentence(s, &tagger)));
+        }
+        let ner = annals_nlp::EntityRecognizer::train_ensemble(
+            &data,
+            opts.epochs,
+            opts.seed,
+            opts.ensemble,
+        );
+        println!("ner (fold) trained in {:.1}s", t0.elapsed().as_secs_f64());
+        ner
+    } else {
+        let t0 = Instant::now();
+        let ner = train_ner(&c, &tagger, &opts)?;
+        println!("ner trained in {:.1}s", t0.elapsed().as_secs_f64());
+        let bytes = ner.to_bytes();
+        println!("ner model {} bytes", bytes.len());
+        if let Some(out) = env("OUT") {
+            std::fs::write(out, &bytes)?;
+        }
+        ner
+    };
+    if env("SPEED").is_some() {
+        let gold = read_tagged(&c.ewt("test"))?;
+        let sents: Vec<(Vec<&str>, Vec<annals_core::Upos>)> = gold
+            .iter()
+            .map(|s| {
+                let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
+                let u = tagger.tag(&w).into_iter().map(|t| t.upos).collect();
+                (w, u)
+            })
+            .collect();
+        let c0 = annals_nlp::bench::thread_cpu_seconds().unwrap_or(0.0);
+        let mut n = 0usize;
+        for _ in 0..5 {
+            for (w, u) in &sents {
+                n += ner.recognize(w, u).len() + w.len();
+            }
+        }
+        let cpu = annals_nlp::bench::thread_cpu_seconds().unwrap_or(0.0) - c0;
+        let toks: usize = 5 * sents.iter().map(|s| s.0.len()).sum::<usize>();
+        println!(
+            "speed: {:.0} tokens per CPU second ({n})",
+            toks as f64 / cpu
+        );
+    }
+    let mut sets = vec![("dev-fold", dev_test)];
+    if fold.is_none() {
+        sets = vec![
+            ("uner-ewt-test", read_iob2(&c.uner_ewt("test"))?),
+            ("uner-pud", read_iob2(&c.uner_pud())?),
+        ];
+    }
+    for (name, gold) in sets {
+        if env("ERRORS").is_some() {
+            print_errors(&tagger, &ner, &gold);
+        }
+        let s = annals_nlp::eval::score_ner(&tagger, &ner, &gold);
+        print!(
+            "{name:14} F1 {:.2} (P {:.2} R {:.2})",
+            s.overall.f1(),
+            s.overall.precision(),
+            s.overall.recall()
+        );
+        for (t, c) in &s.by_type {
+            print!("  {t} {:.1}/{:.1}/{:.1}", c.precision(), c.recall(), c.f1());
+        }
+        println!();
+    }
+    Ok(())
+}
+
+/// Print missed and spurious entities with their sentence.
+fn print_errors(tagger: &Tagger, ner: &annals_nlp::EntityRecognizer, gold: &[Iob2Sentence]) {
+    use annals_nlp::ner::{class_of, spans_of};
+    for s in gold {
+        let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+        let upos: Vec<_> = tagger.tag(&words).into_iter().map(|t| t.upos).collect();
+        let pred = spans_of(&ner.classes(&words, &upos));
+        let g: Vec<u8> = s.tags.iter().map(|t| class_of(t).unwrap_or(0)).collect();
+        let gs = spans_of(&g);
+        let show = |r: &std::ops::Range<usize>| words[r.clone()].join(" ");
+        let mut lines = Vec::new();
+        for (l, r) in &gs {
+            if !pred.contains(&(*l, r.clone())) {
+                lines.push(format!("  FN {} [{}]", l.as_str(), show(r)));
+            }
+        }
+        for (l, r) in &pred {
+            if !gs.contains(&(*l, r.clone())) {
+                lines.push(format!("  FP {} [{}]", l.as_str(), show(r)));
+            }
+        }
+        if !lines.is_empty() {
+            println!("# {}", words.join(" "));
+            for l in lines {
+                println!("{l}");
+            }
+        }
+    }
+}
