@@ -26,6 +26,9 @@
 //!    source (`Shafaq News said`, `according to Tasnim`) it is left to
 //!    `reported_by` and `via = "report"`.
 //!
+//!    An agentless passive in a post (`Iran has been warned!`) with no source
+//!    takes the post's author as its source (`via = "post-author"`).
+//!
 //! In a narrated post (`In a tweet, X accused Y of ...`) the narrating verb
 //! itself stays asserted; only the events it carries become claims.
 //! 6. `hedge`: a reporter's hedge in the sentence (`reportedly`,
@@ -39,7 +42,7 @@
 
 use std::ops::Range;
 
-use annals_core::{ActorMention, Attribution, DatePrecision, Doc, Event, Modality, Span};
+use annals_core::{ActorMention, Attribution, DatePrecision, Doc, Event, EventArg, Modality, Span};
 
 use crate::layout::{dominates, has_parse, sentence_range, span_of, subject_of, token_at};
 use crate::lexicon::{lower, starts_with_words, Cues};
@@ -258,8 +261,9 @@ pub(crate) fn attribute(
     info: &SentenceInfo,
     sources: &SourceIndex,
     ev: &Event,
-) -> (Attribution, Modality, Option<DateFix>) {
+) -> (Attribution, Modality, Option<DateFix>, Option<usize>) {
     let mut a = ev.attribution.clone();
+    let mut implied_source = None;
     let mut modality = ev.modality;
     let mut date_fix = None;
     let local = sources
@@ -285,11 +289,16 @@ pub(crate) fn attribute(
         a.handle = post.handle.clone();
         a.span = Some(post.span);
         if let Some(author) = &post.author {
-            a.speaker_code = doc
+            let author_actor = doc
                 .actors
                 .iter()
-                .find(|x| x.text.eq_ignore_ascii_case(author))
-                .map(|x| x.code.code.clone());
+                .position(|x| x.text.eq_ignore_ascii_case(author));
+            a.speaker_code = code_of(doc, author_actor);
+            // `Iran has been warned!` in a post: the agentless passive is the
+            // author's own act.
+            if ev.source.is_none() && trig.is_some_and(|t| agentless_passive(doc, &sent, t)) {
+                implied_source = author_actor;
+            }
         }
         if let Some(d) = post.date {
             if ev.date.is_none() || ev.date_reason.as_deref() == Some("document") {
@@ -365,7 +374,20 @@ pub(crate) fn attribute(
     if a.via.is_none() && !a.reported_by.is_empty() {
         a.via = Some("report".into());
     }
-    (a, modality, date_fix)
+    (a, modality, date_fix, implied_source)
+}
+
+/// Whether the verb at `verb` is passive (`has been warned`) with no `by` agent.
+fn agentless_passive(doc: &Doc, sent: &Range<usize>, verb: usize) -> bool {
+    let Some(local) = verb.checked_sub(sent.start) else {
+        return false;
+    };
+    let Some(sl) = doc.tokens.get(sent.clone()) else {
+        return false;
+    };
+    let children = || sl.iter().filter(move |t| t.head == Some(local));
+    children().any(|t| t.deprel == "aux:pass" || t.deprel == "nsubj:pass")
+        && !children().any(|t| t.deprel == "obl:agent")
 }
 
 /// Which sources cover each sentence: document-wide ones apart, so the
@@ -428,9 +450,15 @@ pub(crate) fn attribute_all(doc: &mut Doc, cues: &Cues) {
         };
         results.push(attribute(doc, cues, info, &sources, ev));
     }
-    for (ev, (a, m, fix)) in doc.events.iter_mut().zip(results) {
+    for (ev, (a, m, fix, implied)) in doc.events.iter_mut().zip(results) {
         ev.attribution = a;
         ev.modality = m;
+        if let (None, Some(actor)) = (&ev.source, implied) {
+            ev.source = Some(EventArg {
+                actor,
+                via: "post-author".into(),
+            });
+        }
         if let Some(f) = fix {
             ev.date = Some(f.date);
             ev.date_precision = Some(DatePrecision::Day);

@@ -280,7 +280,8 @@ pub fn score_document(gold: &[GoldEvent], predicted: &[EventRecord]) -> Score {
 
 /// How many of the gold events that state an expected modality, channel
 /// (`via`), reporting agencies or place got them right, among those matched
-/// at the dyad level (unmatched ones count as wrong).
+/// at the dyad level (unmatched required ones count as wrong; unmatched
+/// optional ones are not counted).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AttributionScore {
     pub expected: usize,
@@ -344,12 +345,16 @@ pub fn score_attribution(gold: &[GoldEvent], predicted: &[EventRecord]) -> Attri
         if !has {
             continue;
         }
-        s.expected += 1;
         let Some(&(_, pi)) = pairs.iter().find(|(x, _)| *x == gi) else {
-            s.misses
-                .push(format!("{}: not found at dyad level", describe_gold(g)));
+            // An optional event that was not coded states nothing to check.
+            if !g.optional {
+                s.expected += 1;
+                s.misses
+                    .push(format!("{}: not found at dyad level", describe_gold(g)));
+            }
             continue;
         };
+        s.expected += 1;
         s.matched += 1;
         let r = &predicted[preds[pi].0];
         let att = r.attribution.clone().unwrap_or_default();

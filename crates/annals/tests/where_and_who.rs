@@ -4,10 +4,12 @@
 use annals::Pipeline;
 use annals_core::{Document, EventRecord, Modality};
 
+/// Code `text` as `annals code` reads a `.txt` file (a `date` header line, a dateline).
 fn code(text: &str) -> Vec<EventRecord> {
     let p = Pipeline::embedded().expect("pipeline loads");
-    let mut d = Document::new("test", text);
-    annals_io::attach_dateline(&mut d);
+    let mut docs = annals_io::read_bytes("test.txt", text.as_bytes(), None);
+    assert_eq!(docs.len(), 1);
+    let d: Document = docs.remove(0).expect("reads");
     let doc = p.run(d).expect("codes");
     annals::records(&doc, true)
 }
@@ -91,4 +93,18 @@ fn a_speaker_phrase_carries_no_punctuation() {
     let r = by_trigger(&records, "attacked");
     let a = r.attribution.as_ref().expect("attribution");
     assert_eq!(a.speaker.as_deref(), Some("officials"), "{a:?}");
+}
+
+#[test]
+fn an_agentless_passive_in_a_post_is_the_authors_act() {
+    let records = code(
+        "date 2020-01-06\nWASHINGTON (AP) - The president answered the Iraqi parliament on Twitter.\n\
+         Iraq has been warned! We will impose sanctions like they have never seen. \
+         — Donald J. Trump (@realDonaldTrump) January 5, 2020\n",
+    );
+    let r = by_trigger(&records, "warned");
+    let source = r.source.as_ref().expect("the author as source");
+    assert_eq!(source.code, "USAGOV", "{source:?}");
+    assert_eq!(r.evidence.source_via.as_deref(), Some("post-author"));
+    assert_eq!(r.date.as_deref(), Some("2020-01-05"));
 }
