@@ -136,6 +136,59 @@ impl Pipeline {
     }
 }
 
+impl Pipeline {
+    /// Run a batch of documents stage by stage: every document through the
+    /// tagger, then every document through the parser, and so on. Each
+    /// stage's model tables then stay in cache for the whole batch instead
+    /// of being evicted by the other stages after every document. Results
+    /// are in input order; a document whose stage fails (or panics: a bug)
+    /// is dropped from the later stages and reported alone.
+    pub fn run_batch_timed(
+        &self,
+        documents: Vec<Document>,
+        timings: &mut StageTimings,
+    ) -> Vec<Result<Doc, ComponentError>> {
+        let mut docs: Vec<Result<Doc, ComponentError>> =
+            documents.into_iter().map(|d| Ok(Doc::new(d))).collect();
+        for (i, s) in self.stages.iter().enumerate() {
+            let t = Instant::now();
+            for slot in docs.iter_mut() {
+                if let Ok(doc) = slot {
+                    if let Err(e) = process_guarded(s.as_ref(), doc) {
+                        *slot = Err(e);
+                    }
+                }
+            }
+            timings.add(i, s.name(), t.elapsed());
+        }
+        docs
+    }
+
+    /// [`Pipeline::run_batch_timed`] without the timings.
+    pub fn run_batch(&self, documents: Vec<Document>) -> Vec<Result<Doc, ComponentError>> {
+        self.run_batch_timed(documents, &mut StageTimings::default())
+    }
+}
+
+/// Run one stage on one document, turning a panic (a bug) into that
+/// document's error so the rest of its batch goes on.
+fn process_guarded(stage: &dyn Component, doc: &mut Doc) -> Result<(), ComponentError> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| stage.process(doc))) {
+        Ok(r) => r,
+        Err(p) => {
+            let msg = p
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown".into());
+            Err(ComponentError {
+                component: stage.name(),
+                message: format!("internal error (please report): {msg}"),
+            })
+        }
+    }
+}
+
 fn actor_coder(opts: &PipelineOptions) -> Result<annals_actors::ActorCoder, PipelineError> {
     use annals_actors::dictionary::{ActorDictionary, AgentDictionary};
     if opts.actor_files.is_empty() && opts.agent_files.is_empty() {

@@ -84,6 +84,10 @@ pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
 
 /// Documents coded together; each batch is spread over the threads.
 const BATCH: usize = 256;
+/// Documents each stage runs over before the next stage starts (see
+/// `annals::Pipeline::run_batch`): large enough to keep a stage's tables in
+/// cache, small enough to keep memory low.
+const STAGE_BATCH: usize = 32;
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(n) = args.threads {
@@ -135,10 +139,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let batch: Vec<_> = inputs.by_ref().take(BATCH).collect();
         let coded: Vec<Result<Doc, String>> = batch
             .into_par_iter()
-            .map(|r| match r {
-                Ok(doc) => code_one(&pipeline, doc),
-                Err(e) => Err(e.to_string()),
-            })
+            .chunks(STAGE_BATCH)
+            .map(|chunk| code_batch(&pipeline, chunk))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .flatten()
             .collect();
         for r in coded {
             match r {
@@ -184,6 +189,34 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Code documents (and pass read errors through, in order) stage by stage
+/// ([`Pipeline::run_batch`]); a failing stage, or a bug that panics, becomes
+/// an error for that document alone.
+fn code_batch(
+    pipeline: &Pipeline,
+    inputs: Vec<Result<Document, annals_io::InputError>>,
+) -> Vec<Result<Doc, String>> {
+    let mut out: Vec<Option<Result<Doc, String>>> = Vec::with_capacity(inputs.len());
+    let mut docs = Vec::new();
+    let mut origins = Vec::new();
+    for r in inputs {
+        match r {
+            Ok(d) => {
+                origins.push((out.len(), d.origin.clone().unwrap_or_else(|| d.id.clone())));
+                docs.push(d);
+                out.push(None);
+            }
+            Err(e) => out.push(Some(Err(e.to_string()))),
+        }
+    }
+    for ((slot, origin), r) in origins.into_iter().zip(pipeline.run_batch(docs)) {
+        if let Some(o) = out.get_mut(slot) {
+            *o = Some(r.map_err(|e| format!("{origin}: {e}")));
+        }
+    }
+    out.into_iter().flatten().collect()
 }
 
 /// Code one document; a failing stage, or a bug that panics, becomes an
