@@ -42,7 +42,9 @@
 
 use std::ops::Range;
 
-use annals_core::{ActorMention, Attribution, DatePrecision, Doc, Event, EventArg, Modality, Span};
+use annals_core::{
+    ActorMention, Attribution, DatePrecision, Doc, Event, EventArg, Modality, Span, Upos,
+};
 
 use crate::layout::{dominates, has_parse, sentence_range, span_of, subject_of, token_at};
 use crate::lexicon::{lower, starts_with_words, Cues};
@@ -214,9 +216,20 @@ fn sentence_cue(
     let governs = |v: usize| -> bool {
         if info.parsed {
             // `X attacked Y, officials said`: UD hangs the reporting clause
-            // on the reported one as `parataxis`; it still covers its head's clause.
+            // on the reported one as `parataxis` (parsers also make it a
+            // relative or adverbial clause); it still covers its head's clause.
+            // A trailing aside: after the trigger, set off by a comma, and
+            // ending the sentence.
+            let trailing = v > trig
+                && tokens
+                    .get(v + 1..sent.end)
+                    .is_some_and(|rest| rest.iter().all(|t| t.upos == Upos::Punct))
+                && (trig..v)
+                    .rev()
+                    .take(6)
+                    .any(|k| tokens.get(k).is_some_and(|t| t.text == ","));
             let reporting_aside = tokens.get(v).is_some_and(|t| {
-                t.deprel == "parataxis"
+                (t.deprel == "parataxis" || trailing && t.deprel != "conj")
                     && t.head
                         .is_some_and(|h| dominates(tokens, sent, sent.start + h, trig))
             });
