@@ -300,7 +300,32 @@ pub(crate) fn recognize(doc: &Doc, toks: &[Tok], gaz: &Gazetteer, lex: &Lexicon)
 
         // `None`: rejected outright; `Some(false)`: rejected here, but accepted
         // if the same name is accepted elsewhere in the article.
-        let accept: Option<bool> = if ner {
+        // `Jordan Peterson`: the person or place entity the tagger found runs on
+        // past the place name into capitalized words that are no place, type
+        // word or date: the place name is part of a longer name. (Inside an
+        // organization's name a place still counts: `the United States
+        // Department of the Treasury`.)
+        let part_of_longer_name = !dateline
+            && label
+                .get(i + n - 1)
+                .copied()
+                .flatten()
+                .is_some_and(|(l, e)| {
+                    matches!(l, EntityLabel::Per | EntityLabel::Loc)
+                        && e.start <= span.start
+                        && e.end > span.end
+                        && toks.get(i + n).is_some_and(|t| {
+                            let w = text.get(t.span.start..t.span.end).unwrap_or("");
+                            t.span.start < e.end
+                                && starts_upper(w)
+                                && lexicon::type_word_after(w).is_none()
+                                && !is_calendar_word(&key(w))
+                                && gaz.lookup(w).is_empty()
+                        })
+                });
+        let accept: Option<bool> = if part_of_longer_name {
+            Some(false)
+        } else if ner {
             Some(true)
         } else if nationality || (n == 1 && lexicon::is_direction_modifier(w0)) {
             None

@@ -108,3 +108,14 @@ fn an_agentless_passive_in_a_post_is_the_authors_act() {
     assert_eq!(r.evidence.source_via.as_deref(), Some("post-author"));
     assert_eq!(r.date.as_deref(), Some("2020-01-05"));
 }
+
+#[test]
+fn a_person_named_like_a_country_is_no_place() {
+    let p = Pipeline::embedded().expect("pipeline loads");
+    let text = "AMMAN (AP) - Jordan Peterson spoke to students in Amman on Monday.";
+    let mut docs = annals_io::read_bytes("test.txt", text.as_bytes(), None);
+    let doc = p.run(docs.remove(0).expect("reads")).expect("codes");
+    let names: Vec<&str> = doc.places.iter().map(|m| m.name.as_str()).collect();
+    assert!(names.contains(&"Amman"), "{names:?}");
+    assert!(!names.contains(&"Jordan"), "{names:?}");
+}
