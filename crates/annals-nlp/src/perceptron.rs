@@ -129,43 +129,18 @@ impl Trainer {
     /// Average the weights, drop those with |w| ≤ `prune`, and quantize.
     pub fn finish(self, prune: f32) -> Model {
         let step = self.step.max(1);
-        let mut feats: Vec<(u64, Vec<(u16, f32)>)> = Vec::with_capacity(self.weights.len());
-        let mut max_abs = 0.0f32;
-        for (key, ps) in self.weights {
-            let mut kept: Vec<(u16, f32)> = ps
+        let n_classes = self.n_classes;
+        let rows = self.weights.into_iter().map(|(key, ps)| {
+            let ws = ps
                 .iter()
                 .map(|p| {
                     let total = p.total + f64::from(step - p.stamp) * f64::from(p.weight);
                     (p.class, (total / f64::from(step)) as f32)
                 })
-                .filter(|(_, w)| w.abs() > prune && *w != 0.0)
                 .collect();
-            if kept.is_empty() {
-                continue;
-            }
-            kept.sort_by_key(|(c, _)| *c);
-            for (_, w) in &kept {
-                max_abs = max_abs.max(w.abs());
-            }
-            feats.push((key, kept));
-        }
-        feats.sort_by_key(|(k, _)| *k);
-        let scale = if max_abs > 0.0 {
-            max_abs / 32767.0
-        } else {
-            1.0
-        };
-        let mut model = Model::empty(self.n_classes, scale);
-        for (key, ws) in feats {
-            let q: Vec<(u16, i16)> = ws
-                .into_iter()
-                .map(|(c, w)| (c, (w / scale).round().clamp(-32767.0, 32767.0) as i16))
-                .filter(|(_, w)| *w != 0)
-                .collect();
-            model.push(key, &q);
-        }
-        model.build_index();
-        model
+            (key, ws)
+        });
+        quantize(n_classes, rows, prune)
     }
 }
 
@@ -191,12 +166,25 @@ pub fn finish_ensemble(trainers: Vec<Trainer>, prune: f32) -> Model {
             }
         }
     }
-    let mut feats: Vec<(u64, Vec<(u16, f32)>)> = Vec::with_capacity(sums.len());
+    let rows = sums
+        .into_iter()
+        .map(|(key, ws)| (key, ws.into_iter().map(|(c, w)| (c, w as f32)).collect()));
+    quantize(n_classes, rows, prune)
+}
+
+/// The model of final float weights `rows` (feature key, per-class weights):
+/// weights with |w| ≤ `prune` dropped, the rest scaled to `i16` by the
+/// largest magnitude, features in key order.
+fn quantize(
+    n_classes: usize,
+    rows: impl Iterator<Item = (u64, Vec<(u16, f32)>)>,
+    prune: f32,
+) -> Model {
+    let mut feats: Vec<(u64, Vec<(u16, f32)>)> = Vec::new();
     let mut max_abs = 0.0f32;
-    for (key, ws) in sums {
+    for (key, ws) in rows {
         let mut kept: Vec<(u16, f32)> = ws
             .into_iter()
-            .map(|(c, w)| (c, w as f32))
             .filter(|(_, w)| w.abs() > prune && *w != 0.0)
             .collect();
         if kept.is_empty() {

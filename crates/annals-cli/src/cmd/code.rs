@@ -222,19 +222,7 @@ fn code_batch(
 /// Code one document; a failing stage, or a bug that panics, becomes an
 /// error for this document alone.
 pub fn code_one(pipeline: &Pipeline, doc: Document) -> Result<Doc, String> {
-    let origin = doc.origin.clone().unwrap_or_else(|| doc.id.clone());
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.run(doc))) {
-        Ok(Ok(d)) => Ok(d),
-        Ok(Err(e)) => Err(format!("{origin}: {e}")),
-        Err(p) => {
-            let msg = p
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| p.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown".into());
-            Err(format!(
-                "{origin}: internal error while coding (please report): {msg}"
-            ))
-        }
-    }
+    code_batch(pipeline, vec![Ok(doc)])
+        .pop()
+        .unwrap_or_else(|| Err("no document".into()))
 }
