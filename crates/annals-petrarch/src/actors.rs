@@ -332,12 +332,7 @@ fn compose(hits: &[Hit], words: &[String]) -> Vec<(usize, usize, String, &'stati
             placement,
         }) = hits.get(j)
         {
-            let gap: Vec<&str> = words
-                .get(e..*a)
-                .unwrap_or(&[])
-                .iter()
-                .map(String::as_str)
-                .collect();
+            let gap = words_between(words, e, *a);
             let possessive =
                 j == k + 1 && matches!(gap.first(), Some(&"'S") | Some(&"'")) && gap.len() <= 4;
             if !(gap.is_empty() || possessive) {
@@ -375,12 +370,7 @@ fn compose(hits: &[Hit], words: &[String]) -> Vec<(usize, usize, String, &'stati
                 placement,
             }) = hits.get(j)
             {
-                let gap: Vec<&str> = words
-                    .get(prev_end..*a)
-                    .unwrap_or(&[])
-                    .iter()
-                    .map(String::as_str)
-                    .collect();
+                let gap = words_between(words, prev_end, *a);
                 let coordinated = gap.iter().any(|w| matches!(*w, "AND" | "OR" | ","))
                     && gap.iter().all(|w| matches!(*w, "AND" | "OR" | "," | "THE"));
                 if !coordinated || used.get(j) != Some(&false) {
@@ -523,4 +513,14 @@ fn compose(hits: &[Hit], words: &[String]) -> Vec<(usize, usize, String, &'stati
         }
     }
     split
+}
+
+/// The words from `from` up to `to` (empty when the range is not in `words`).
+fn words_between(words: &[String], from: usize, to: usize) -> Vec<&str> {
+    words
+        .get(from..to)
+        .unwrap_or(&[])
+        .iter()
+        .map(String::as_str)
+        .collect()
 }
