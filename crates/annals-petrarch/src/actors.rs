@@ -57,11 +57,7 @@ impl DictionaryActors {
         for (d, dict) in actors.iter().enumerate() {
             for (e, entry) in dict.entries.iter().enumerate() {
                 for p in &entry.phrases {
-                    let words: Vec<String> = p
-                        .split(' ')
-                        .filter(|w| !w.is_empty())
-                        .map(str::to_owned)
-                        .collect();
+                    let words = phrase_words(p);
                     if let Some(first) = words.first() {
                         actor_index
                             .entry(first.clone())
@@ -82,11 +78,7 @@ impl DictionaryActors {
         for dict in &agents {
             for entry in &dict.entries {
                 for form in &entry.forms {
-                    let words: Vec<String> = form
-                        .split(' ')
-                        .filter(|w| !w.is_empty())
-                        .map(str::to_owned)
-                        .collect();
+                    let words = phrase_words(form);
                     if let Some(first) = words.first() {
                         agent_index
                             .entry(first.clone())
@@ -522,5 +514,14 @@ fn words_between(words: &[String], from: usize, to: usize) -> Vec<&str> {
         .unwrap_or(&[])
         .iter()
         .map(String::as_str)
+        .collect()
+}
+
+/// The words of a dictionary phrase (`UNITED NATIONS`), empty pieces skipped.
+fn phrase_words(phrase: &str) -> Vec<String> {
+    phrase
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
         .collect()
 }
