@@ -32,6 +32,7 @@ mod document;
 mod event;
 mod place;
 mod record;
+mod score;
 mod span;
 mod tags;
 mod time;
@@ -45,6 +46,7 @@ pub use event::{
 };
 pub use place::{Location, PlaceMention, Precision};
 pub use record::{ActorRecord, EventRecord, EvidenceRecord, PloverRecord, TriggerRecord};
+pub use score::MatchCounts;
 pub use span::Span;
 pub use tags::Upos;
 pub use time::{DatePrecision, TimeMention};

@@ -148,12 +148,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let s = annals_nlp::eval::score_ner(&tagger, &ner, &gold);
         print!(
             "{name:14} F1 {:.2} (P {:.2} R {:.2})",
-            s.overall.f1(),
-            s.overall.precision(),
-            s.overall.recall()
+            100.0 * s.overall.f1(),
+            100.0 * s.overall.precision(),
+            100.0 * s.overall.recall()
         );
         for (t, c) in &s.by_type {
-            print!("  {t} {:.1}/{:.1}/{:.1}", c.precision(), c.recall(), c.f1());
+            print!(
+                "  {t} {:.1}/{:.1}/{:.1}",
+                100.0 * c.precision(),
+                100.0 * c.recall(),
+                100.0 * c.f1()
+            );
         }
         println!();
     }

@@ -98,12 +98,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let s = annals_nlp::eval::score_ner(&tagger, &ner, &gold);
         print!(
             "{name}: F1 {:.2} (P {:.2} R {:.2})",
-            s.overall.f1(),
-            s.overall.precision(),
-            s.overall.recall()
+            100.0 * s.overall.f1(),
+            100.0 * s.overall.precision(),
+            100.0 * s.overall.recall()
         );
         for (t, c) in &s.by_type {
-            print!("  {t} {:.1}", c.f1());
+            print!("  {t} {:.1}", 100.0 * c.f1());
         }
         println!();
     }

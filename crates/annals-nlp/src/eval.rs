@@ -63,30 +63,9 @@ pub fn score_tagger(tagger: &Tagger, gold: &[TaggedSentence]) -> TagScores {
     s
 }
 
-/// Exact-match entity counts for one type or overall.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct SpanCounts {
-    pub gold: usize,
-    pub predicted: usize,
-    pub correct: usize,
-}
-
-impl SpanCounts {
-    pub fn precision(&self) -> f64 {
-        pct(self.correct, self.predicted)
-    }
-    pub fn recall(&self) -> f64 {
-        pct(self.correct, self.gold)
-    }
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
+/// Exact-match entity counts for one type or overall (precision, recall
+/// and F1 as ratios).
+pub type SpanCounts = annals_core::MatchCounts;
 
 /// NER scores: overall and per type (PER, ORG, LOC), exact span and type.
 #[derive(Debug, Clone, Default)]

@@ -13,52 +13,7 @@ use annals_core::conllu::ConlluSentence;
 use crate::TextAnalyzer;
 
 /// Precision / recall / F1 over matched items.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Score {
-    pub gold: usize,
-    pub predicted: usize,
-    pub correct: usize,
-}
-
-impl Score {
-    pub fn precision(&self) -> f64 {
-        ratio(self.correct, self.predicted)
-    }
-    pub fn recall(&self) -> f64 {
-        ratio(self.correct, self.gold)
-    }
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
-impl std::fmt::Display for Score {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "P {:.4} R {:.4} F1 {:.4} (gold {}, predicted {}, correct {})",
-            self.precision(),
-            self.recall(),
-            self.f1(),
-            self.gold,
-            self.predicted,
-            self.correct
-        )
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
-}
+pub use annals_core::MatchCounts as Score;
 
 /// Sentence-boundary score of `analyzer` on gold sentence texts (in order),
 /// joined with single spaces into one text.

@@ -97,12 +97,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let s = score_ner(&tagger, &ner, gold);
         print!(
             "{name:<22} {:>7.2} {:>7.2} {:>7.2}  ",
-            s.overall.precision(),
-            s.overall.recall(),
-            s.overall.f1()
+            100.0 * s.overall.precision(),
+            100.0 * s.overall.recall(),
+            100.0 * s.overall.f1()
         );
         for (_, t) in &s.by_type {
-            print!(" {:>6.2}", t.f1());
+            print!(" {:>6.2}", 100.0 * t.f1());
         }
         println!();
     }
