@@ -3,7 +3,8 @@
 //! Phrases are indexed by a *squashed key*: lower-cased letters and digits
 //! only (`U.S.` → `us`, `al-Qaeda` → `alqaeda`), so a phrase matches however
 //! the tokenizer splits hyphens, periods and apostrophes. Lookups are one hash
-//! probe per (start, length) pair over a bounded window: O(tokens).
+//! probe per (start, length) pair over a bounded window: O(tokens); a
+//! [`PrefixFilter`] of every key prefix ends a window early.
 
 use std::collections::{HashMap, HashSet};
 
@@ -12,6 +13,7 @@ use chrono::NaiveDate;
 use crate::dictionary::{
     parse_actors, parse_agents, ActorDictionary, ActorEntry, AgentDictionary, AgentPlacement,
 };
+use crate::prefix_filter::{PhraseHash, PrefixFilter};
 
 /// The embedded dictionaries, lowest priority first (later files win on equal phrases).
 const EMBEDDED_ACTORS: &[(&str, &str)] = &[
@@ -87,34 +89,9 @@ pub struct Lexicon {
     max_key_len: usize,
     /// Names of ethnic and religious communities (squashed).
     ethnic_keys: HashSet<String, FxBuild>,
-    /// Every actor and agent key, sorted: matching stops extending a phrase
-    /// as soon as no key starts with it.
-    sorted_keys: Vec<String>,
-    /// Start of each two-byte bucket in `sorted_keys` (see [`bucket`]), so a
-    /// prefix probe searches a few dozen keys instead of all of them.
-    bucket_starts: Vec<u32>,
-}
-
-/// Buckets per leading byte: "no byte", digits, letters, anything else.
-const BUCKET_WIDTH: usize = 38;
-
-/// Order-preserving class of a key byte (keys are lower-case ASCII letters and
-/// digits, or other letters in UTF-8): 1..=10 digits, 11..=36 letters, 37 the rest.
-fn byte_class(b: u8) -> usize {
-    match b {
-        b'0'..=b'9' => 1 + (b - b'0') as usize,
-        b'a'..=b'z' => 11 + (b - b'a') as usize,
-        _ if b < b'0' => 1,
-        _ if b < b'a' => 10,
-        _ => 37,
-    }
-}
-
-/// Bucket of a key: its first two bytes' classes (a missing second byte sorts first).
-fn bucket(key: &[u8]) -> usize {
-    let b0 = key.first().map_or(0, |&b| byte_class(b));
-    let b1 = key.get(1).map_or(0, |&b| byte_class(b));
-    b0 * BUCKET_WIDTH + b1
+    /// Every actor, agent and community key and their prefixes: matching
+    /// stops extending a phrase as soon as no key starts with it.
+    filter: PrefixFilter,
 }
 
 /// A fast non-cryptographic hasher for the short keys of the lexicon (the
@@ -200,17 +177,9 @@ impl Lexicon {
                 continue;
             }
             self.max_key_len = self.max_key_len.max(key.len());
-            if let Err(i) = self.sorted_keys.binary_search(&key) {
-                self.sorted_keys.insert(i, key.clone());
-            }
+            self.filter.insert(&key);
             self.ethnic_keys.insert(key);
         }
-        self.index_buckets();
-    }
-
-    fn start(&self, bucket: usize) -> usize {
-        let i = bucket.min(self.bucket_starts.len().saturating_sub(1));
-        self.bucket_starts.get(i).map_or(0, |&s| s as usize)
     }
 
     /// Whether `key` names an ethnic or religious community.
@@ -268,57 +237,24 @@ impl Lexicon {
                 }
             }
         }
-        let mut keys: Vec<String> = lex
-            .actor_keys
-            .keys()
-            .chain(lex.agent_keys.keys())
-            .cloned()
-            .collect();
-        keys.sort_unstable();
-        keys.dedup();
-        lex.sorted_keys = keys;
-        lex.index_buckets();
+        for k in lex.actor_keys.keys().chain(lex.agent_keys.keys()) {
+            lex.filter.insert(k);
+        }
         lex
     }
 
-    /// Recompute `bucket_starts` after `sorted_keys` changed.
-    fn index_buckets(&mut self) {
-        let n = BUCKET_WIDTH * BUCKET_WIDTH;
-        let mut starts = vec![0u32; n + 1];
-        for k in &self.sorted_keys {
-            starts[bucket(k.as_bytes()) + 1] += 1;
-        }
-        for i in 0..n {
-            starts[i + 1] += starts[i];
-        }
-        self.bucket_starts = starts;
+    /// Whether some key may start with the phrase hashed as `h`: never
+    /// false when one does, rarely true when none does (see [`PrefixFilter`]).
+    pub fn may_extend(&self, h: PhraseHash) -> bool {
+        self.filter.may_extend(h)
     }
 
-    /// Whether some key starts with `prefix`.
-    pub fn has_prefix(&self, prefix: &str) -> bool {
-        self.probe(prefix).0
-    }
-
-    /// `(some key starts with prefix, prefix is itself a key)`.
-    pub fn probe(&self, prefix: &str) -> (bool, bool) {
-        let p = prefix.as_bytes();
-        let (lo, hi) = match p.len() {
-            0 => (0, self.sorted_keys.len()),
-            1 => {
-                let b = bucket(p);
-                (self.start(b), self.start(b + BUCKET_WIDTH))
-            }
-            _ => {
-                let b = bucket(p);
-                (self.start(b), self.start(b + 1))
-            }
-        };
-        let keys = self.sorted_keys.get(lo..hi).unwrap_or(&[]);
-        let i = keys.partition_point(|k| k.as_str() < prefix);
-        match keys.get(i) {
-            Some(k) if k.starts_with(prefix) => (true, k.len() == prefix.len()),
-            _ => (false, false),
-        }
+    /// Whether `key` (hashed as `h`) is an actor, agent or community key.
+    pub fn is_key(&self, key: &str, h: PhraseHash) -> bool {
+        self.filter.may_be_key(h)
+            && (self.actor_keys.contains_key(key)
+                || self.agent_keys.contains_key(key)
+                || self.ethnic_keys.contains(key))
     }
 
     pub fn actor(&self, key: &str) -> Option<(usize, &ActorEntry)> {

@@ -40,6 +40,7 @@ pub mod dictionary;
 pub mod eval;
 pub mod lexicon;
 mod matcher;
+pub mod prefix_filter;
 
 pub use coder::ActorCoder;
 pub use lexicon::Lexicon;

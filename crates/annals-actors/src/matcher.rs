@@ -6,6 +6,7 @@
 //! then resumes after it.
 
 use crate::lexicon::{squash_into, Agent, Lexicon};
+use crate::prefix_filter::PhraseHash;
 
 /// The pieces of a sentence; their keys share one buffer (no allocation per token).
 #[derive(Debug, Clone, Default)]
@@ -168,6 +169,7 @@ pub(crate) fn find_marks(lex: &Lexicon, pieces: &Pieces) -> Vec<Mark> {
             continue;
         }
         acc.clear();
+        let mut hash = PhraseHash::default();
         let mut best: Option<(MarkKind, usize)> = None;
         for j in i..ps.len().min(i + MAX_PIECES) {
             if key(j).is_empty() {
@@ -177,7 +179,10 @@ pub(crate) fn find_marks(lex: &Lexicon, pieces: &Pieces) -> Vec<Mark> {
             if acc.len() > lex.max_key_len() {
                 break;
             }
-            let (extends, exact) = lex.probe(&acc);
+            hash = hash.extend(key(j).as_bytes());
+            // A rare false "extends" costs one more piece, never a match: no
+            // longer phrase can be a key when this one starts none.
+            let (extends, exact) = (lex.may_extend(hash), lex.is_key(&acc, hash));
             if !extends && !ps[j].possessive {
                 break;
             }

@@ -35,6 +35,11 @@ pub struct Args {
     /// Passes over the corpus.
     #[arg(long, default_value_t = 1)]
     pub rounds: usize,
+    /// Also write every record (all modalities), in corpus order, as JSON
+    /// Lines: two builds that must agree can then be compared with `cmp`.
+    /// Serializing adds to the measured time: leave it off for figures.
+    #[arg(long, value_name = "FILE")]
+    pub records: Option<PathBuf>,
     #[command(flatten)]
     pub data: DataArgs,
 }
@@ -67,34 +72,54 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
     let mut timings = StageTimings::default();
     let (mut events, mut tokens, mut failed) = (0usize, 0usize, 0usize);
+    let keep_records = args.records.is_some();
+    let mut all_records = String::new();
+    let cpu_start = process_cpu_seconds();
     let t = Instant::now();
     for _ in 0..args.rounds.max(1) {
-        let results: Vec<(StageTimings, usize, usize, usize)> = pool.install(|| {
+        let results: Vec<(StageTimings, usize, usize, usize, String)> = pool.install(|| {
             docs.par_chunks(args.batch.max(1))
                 .map(|chunk| {
                     let mut tm = StageTimings::default();
                     let (mut e, mut n, mut bad) = (0, 0, 0);
+                    let mut lines = String::new();
                     for r in pipeline.run_batch_timed(chunk.to_vec(), &mut tm) {
                         match r {
                             Ok(doc) => {
                                 e += annals::records(&doc, false).len();
                                 n += doc.tokens.len();
+                                if keep_records {
+                                    for rec in annals::records(&doc, true) {
+                                        if let Ok(json) = serde_json::to_string(&rec) {
+                                            lines.push_str(&json);
+                                            lines.push('\n');
+                                        }
+                                    }
+                                }
                             }
                             Err(_) => bad += 1,
                         }
                     }
-                    (tm, e, n, bad)
+                    (tm, e, n, bad, lines)
                 })
                 .collect()
         });
-        for (tm, e, n, bad) in results {
+        for (tm, e, n, bad, lines) in results {
             timings.merge(&tm);
             events += e;
             tokens += n;
             failed += bad;
+            all_records.push_str(&lines);
         }
     }
     let wall = t.elapsed();
+    let cpu = process_cpu_seconds()
+        .zip(cpu_start)
+        .map(|(end, start)| end - start);
+    if let Some(path) = &args.records {
+        std::fs::write(path, &all_records)
+            .with_context(|| format!("writing records to {}", path.display()))?;
+    }
     let rounds = args.rounds.max(1) as f64;
     let secs = wall.as_secs_f64().max(1e-9);
     let source = if args.inputs.is_empty() {
@@ -134,6 +159,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         "MB/s of text             {:>10.3}",
         bytes as f64 * rounds / 1e6 / secs
     );
+    // CPU time is what a core spent, whatever else the machine ran meanwhile:
+    // on a shared machine it is the steadier per-core figure.
+    if let Some(cpu) = cpu.filter(|&c| c > 0.0) {
+        println!(
+            "MB per CPU-second        {:>10.3}   ({:.2} CPU-s over {:.2} s wall)",
+            bytes as f64 * rounds / 1e6 / cpu,
+            cpu,
+            secs
+        );
+    }
     println!("tokens/s                 {:>10.0}", tokens as f64 / secs);
     println!(
         "events/s                 {:>10.1}   ({} events)",
@@ -173,4 +208,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         mb(annals::memory::peak_rss_bytes())
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// CPU time used by this process so far (all threads), if the platform tells.
+fn process_cpu_seconds() -> Option<f64> {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec for the call's duration.
+    let ok = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) } == 0;
+    ok.then(|| ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9)
 }
