@@ -72,3 +72,10 @@ fn restore_sigpipe() {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
+
+/// The pipeline makes many small, short-lived allocations (token strings,
+/// per-sentence vectors); mimalloc serves them ~15% faster end to end than
+/// the system allocator (`annals bench`, MB per CPU-second). The choice
+/// belongs to the binary: the library crates leave it to their users.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
