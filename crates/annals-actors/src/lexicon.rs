@@ -94,32 +94,7 @@ pub struct Lexicon {
     filter: PrefixFilter,
 }
 
-/// A fast non-cryptographic hasher for the short keys of the lexicon (the
-/// Firefox/rustc "Fx" hash); lookups dominate the coder's running time.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FxHasher {
-    hash: u64,
-}
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.hash = (self.hash.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.hash = (self.hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+type FxBuild = annals_core::fxhash::FxBuildHasher;
 
 /// Lower-cased letters and digits of `s`, common Latin accents folded.
 pub fn squash(s: &str) -> String {

@@ -1,8 +1,8 @@
 //! The two data files behind attribution: news sources (`data/sources.tsv`)
 //! and cue words (`data/cues.txt`).
 
+use annals_core::fxhash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 use annals_core::{Token, Upos};
 use annals_text::TextAnalyzer;
@@ -29,9 +29,9 @@ pub struct SourceEntry {
 pub struct SourceLexicon {
     entries: Vec<SourceEntry>,
     /// First token of an alias → (alias tokens, entry), longest alias first.
-    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+    by_first: FxHashMap<String, Vec<(Vec<String>, usize)>>,
     /// Any alias or name, lower-cased → entry (for dateline agencies and metadata).
-    by_name: HashMap<String, usize>,
+    by_name: FxHashMap<String, usize>,
 }
 
 impl SourceLexicon {
@@ -40,8 +40,8 @@ impl SourceLexicon {
         let analyzer = TextAnalyzer::new();
         let mut lex = SourceLexicon {
             entries: Vec::new(),
-            by_first: HashMap::new(),
-            by_name: HashMap::new(),
+            by_first: FxHashMap::default(),
+            by_name: FxHashMap::default(),
         };
         for (i, line) in text.lines().enumerate() {
             let line = line.trim_end();
@@ -122,8 +122,8 @@ impl Default for SourceLexicon {
         // Covered by a unit test; an empty lexicon is the safe fallback.
         SourceLexicon::parse(DEFAULT_SOURCES).unwrap_or(SourceLexicon {
             entries: Vec::new(),
-            by_first: HashMap::new(),
-            by_name: HashMap::new(),
+            by_first: FxHashMap::default(),
+            by_name: FxHashMap::default(),
         })
     }
 }
@@ -131,15 +131,15 @@ impl Default for SourceLexicon {
 /// Cue words, lower-cased.
 #[derive(Debug, Clone, Default)]
 pub struct Cues {
-    pub speech: HashSet<String>,
-    pub statement: HashSet<String>,
-    pub claim: HashSet<String>,
+    pub speech: FxHashSet<String>,
+    pub statement: FxHashSet<String>,
+    pub claim: FxHashSet<String>,
     pub hedge: Vec<Vec<String>>,
     /// First words of the hedges, for a quick test.
-    pub hedge_first: HashSet<String>,
-    pub report: HashSet<String>,
+    pub hedge_first: FxHashSet<String>,
+    pub report: FxHashSet<String>,
     pub source_before: Vec<Vec<String>>,
-    pub filler: HashSet<String>,
+    pub filler: FxHashSet<String>,
 }
 
 impl Cues {

@@ -30,6 +30,7 @@ pub mod conllu;
 mod doc;
 mod document;
 mod event;
+pub mod fxhash;
 mod place;
 mod record;
 mod score;

@@ -1,6 +1,6 @@
 //! The [`Geocoder`] pipeline component: recognition, resolution, event locations.
 
-use std::collections::HashMap;
+use annals_core::fxhash::FxHashMap;
 
 use annals_core::{Component, ComponentError, Doc, PlaceMention, Precision};
 
@@ -109,7 +109,7 @@ impl Component for Geocoder {
         let toks = tokens::tokens(doc);
         let places = self.places_from(doc, &toks);
         // The article's main country: the one its place mentions name most.
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
         for p in &places {
             if let Some(c) = p.country.as_deref() {
                 *counts.entry(c).or_default() += 1;

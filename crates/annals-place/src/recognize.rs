@@ -8,7 +8,7 @@
 //! NER agreement, a locative cue (`in`, `near`, `the town of`), a qualifier
 //! (`, Texas`) or the dateline. Demonyms (`Iraqi`) never become places.
 
-use std::collections::HashSet;
+use annals_core::fxhash::FxHashSet;
 use std::ops::Range;
 
 use annals_core::{Doc, EntityLabel, Span};
@@ -169,7 +169,7 @@ pub(crate) fn recognize(doc: &Doc, toks: &[Tok], gaz: &Gazetteer, lex: &Lexicon)
     let dateline_span = doc.document.dateline.as_ref().and_then(|d| d.place_span);
 
     // Words the document itself also writes in lowercase are ordinary words here.
-    let lower_words: HashSet<&str> = toks
+    let lower_words: FxHashSet<&str> = toks
         .iter()
         .filter_map(|t| text.get(t.span.start..t.span.end))
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
@@ -178,7 +178,7 @@ pub(crate) fn recognize(doc: &Doc, toks: &[Tok], gaz: &Gazetteer, lex: &Lexicon)
     let mut found: Vec<Found> = Vec::new();
     let mut demonyms: Vec<DemonymHit> = Vec::new();
     // One sense per discourse: a name accepted once is a place throughout.
-    let mut accepted_keys: HashSet<String> = HashSet::new();
+    let mut accepted_keys: FxHashSet<String> = FxHashSet::default();
     let mut pending: Vec<(String, Found)> = Vec::new();
     let mut i = 0;
     while i < toks.len() {

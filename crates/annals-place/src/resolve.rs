@@ -7,7 +7,7 @@
 //! demonyms, the dateline). The best candidate wins; its score is a logistic of its
 //! margin over the runner-up, scaled down when recognition rested on weaker evidence.
 
-use std::collections::HashMap;
+use annals_core::fxhash::FxHashMap;
 
 use crate::recognize::{DemonymHit, Found};
 use crate::{Gazetteer, Place, PlaceKind};
@@ -48,7 +48,7 @@ pub(crate) fn resolve(
     demonyms: &[DemonymHit],
 ) -> Vec<Resolved> {
     // What countries is the article about? Weighted evidence per ISO2.
-    let mut support: HashMap<String, f64> = HashMap::new();
+    let mut support: FxHashMap<String, f64> = FxHashMap::default();
     let mut add = |cc: Option<&str>, w: f64| {
         if let Some(cc) = cc {
             *support.entry(cc.to_string()).or_default() += w;

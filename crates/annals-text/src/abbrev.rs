@@ -1,7 +1,7 @@
 //! The abbreviation lexicon: which words keep their final period, and whether
 //! such a word may end a sentence.
 
-use std::collections::HashMap;
+use annals_core::fxhash::FxHashMap;
 
 use crate::TextError;
 
@@ -21,7 +21,7 @@ pub enum AbbrevClass {
 /// Abbreviations keyed by their form without the final period.
 #[derive(Debug, Clone)]
 pub struct Abbreviations {
-    entries: HashMap<String, AbbrevClass>,
+    entries: FxHashMap<String, AbbrevClass>,
 }
 
 /// The built-in list (`data/abbreviations.txt`).
@@ -30,7 +30,7 @@ pub const DEFAULT_ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt"
 impl Abbreviations {
     /// Parse a list in the `data/abbreviations.txt` format (`form<ws>class`, `#` comments).
     pub fn parse(text: &str) -> Result<Self, TextError> {
-        let mut entries = HashMap::new();
+        let mut entries = FxHashMap::default();
         for (i, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -76,7 +76,7 @@ impl Default for Abbreviations {
     fn default() -> Self {
         // The built-in file is checked by a unit test, so parsing cannot fail.
         Abbreviations::parse(DEFAULT_ABBREVIATIONS).unwrap_or(Abbreviations {
-            entries: HashMap::new(),
+            entries: FxHashMap::default(),
         })
     }
 }

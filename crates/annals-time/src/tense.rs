@@ -3,7 +3,7 @@
 //! the verb governing the expression), else from the nearest tense cue word
 //! or tag around it.
 
-use std::collections::HashMap;
+use annals_core::fxhash::FxHashMap;
 
 use crate::normalize::Direction;
 
@@ -21,7 +21,7 @@ pub struct Clue<'a> {
 /// The cue lists of `data/tense_cues.txt` (or a user's file in that format).
 #[derive(Debug, Clone, Default)]
 pub struct TenseCues {
-    kind: HashMap<String, Cue>,
+    kind: FxHashMap<String, Cue>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,7 +48,7 @@ impl TenseCues {
 
     /// Read cues from text in the `data/tense_cues.txt` format.
     pub fn parse(text: &str) -> Result<Self, CueError> {
-        let mut kind = HashMap::new();
+        let mut kind = FxHashMap::default();
         for (i, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
