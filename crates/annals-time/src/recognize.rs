@@ -283,19 +283,19 @@ const AFTER_YEAR_OK: &[&str] = &[
 
 /// Scanned words plus the matching rules.
 pub struct Recognizer<'a> {
-    words: &'a [Word],
+    words: &'a [Word<'a>],
 }
 
 impl<'a> Recognizer<'a> {
-    pub fn new(words: &'a [Word]) -> Self {
+    pub fn new(words: &'a [Word<'a>]) -> Self {
         Recognizer { words }
     }
 
     fn lw(&self, i: usize) -> &str {
-        self.words.get(i).map(|w| w.lower.as_str()).unwrap_or("")
+        self.words.get(i).map(|w| w.lower.as_ref()).unwrap_or("")
     }
 
-    fn word(&self, i: usize) -> Option<&Word> {
+    fn word(&self, i: usize) -> Option<&Word<'a>> {
         self.words.get(i)
     }
 
@@ -321,7 +321,7 @@ impl<'a> Recognizer<'a> {
 
     /// Quick test on the first word before trying the rules: most words
     /// cannot start an expression.
-    fn may_start(w: &Word) -> bool {
+    fn may_start(w: &Word<'_>) -> bool {
         if !w.alnum {
             return false;
         }
@@ -330,7 +330,7 @@ impl<'a> Recognizer<'a> {
             return true;
         }
         matches!(
-            w.lower.as_str(),
+            w.lower.as_ref(),
             "the"
                 | "last"
                 | "next"
@@ -394,7 +394,7 @@ impl<'a> Recognizer<'a> {
             return None;
         }
         // Modifiers that TIMEX3 includes in the extent.
-        let s = w.lower.as_str();
+        let s = w.lower.as_ref();
         if matches!(s, "early" | "late" | "earlier" | "later") {
             if let Some(mut c) = self.core(i + 1) {
                 let ok = match &c.meaning {
@@ -415,7 +415,7 @@ impl<'a> Recognizer<'a> {
 
     fn core(&self, i: usize) -> Option<Candidate> {
         let w = self.word(i)?;
-        let s = w.lower.as_str();
+        let s = w.lower.as_ref();
         let cand = |last: usize, meaning: Meaning, rule: &'static str| {
             Some(Candidate {
                 first: i,
@@ -887,7 +887,7 @@ impl<'a> Recognizer<'a> {
                 && !self.word(i + 2).is_some_and(|w| {
                     w.alnum
                         && (calendar::cardinal(&w.lower).is_some()
-                            || matches!(w.lower.as_str(), "few" | "several"))
+                            || matches!(w.lower.as_ref(), "few" | "several"))
                 })
             {
                 return cand(i + 1, Meaning::Reference("PAST_REF"), "past-ref");
@@ -1306,7 +1306,7 @@ impl<'a> Recognizer<'a> {
             });
         }
         let next = self.word(i + 1);
-        if next.is_some_and(|n| matches!(n.lower.as_str(), "%" | "percent" | "-" | "/" | ":")) {
+        if next.is_some_and(|n| matches!(n.lower.as_ref(), "%" | "percent" | "-" | "/" | ":")) {
             return None;
         }
         let counted = matches!(
@@ -1337,7 +1337,7 @@ impl<'a> Recognizer<'a> {
         let next_ok = match next {
             None => true,
             Some(n) if !n.alnum => true,
-            Some(n) => AFTER_YEAR_OK.contains(&n.lower.as_str()) || n.cap,
+            Some(n) => AFTER_YEAR_OK.contains(&n.lower.as_ref()) || n.cap,
         };
         let weak =
             DATE_CUES.contains(&prev) || prev == "," || prev == "(" || prev == "'s" || i == 0;

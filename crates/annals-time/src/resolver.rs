@@ -156,7 +156,7 @@ fn needs_direction(m: &Meaning) -> bool {
 
 fn timex(
     text: &str,
-    words: &[Word],
+    words: &[Word<'_>],
     c: &Candidate,
     anchor: Option<NaiveDate>,
     dir: Direction,

@@ -5,23 +5,25 @@
 
 /// One scanned word or punctuation mark.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Word {
+pub struct Word<'t> {
     /// Byte offsets into the scanned text.
     pub start: usize,
     pub end: usize,
-    /// Lowercased form.
-    pub lower: String,
+    /// Lowercased form: borrowed from the text when it already is (most words).
+    pub lower: Cow<'t, str>,
     /// First character is uppercase.
     pub cap: bool,
     /// Alphanumeric (as opposed to a punctuation mark).
     pub alnum: bool,
 }
 
-impl Word {
+impl Word<'_> {
     pub fn is_digits(&self) -> bool {
         self.lower.bytes().all(|b| b.is_ascii_digit())
     }
 }
+
+use std::borrow::Cow;
 
 /// Characters joining two alphanumeric runs into one word.
 fn is_joiner(c: char) -> bool {
@@ -29,7 +31,7 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// Split `text` into words and punctuation marks (whitespace dropped).
-pub fn scan(text: &str) -> Vec<Word> {
+pub fn scan(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut it = text.char_indices().peekable();
     while let Some((start, c)) = it.next() {
@@ -75,7 +77,14 @@ pub fn scan(text: &str) -> Vec<Word> {
         out.push(Word {
             start,
             end,
-            lower: slice.to_lowercase(),
+            lower: if slice
+                .bytes()
+                .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+            {
+                Cow::Owned(slice.to_lowercase())
+            } else {
+                Cow::Borrowed(slice)
+            },
             cap: c.is_uppercase(),
             alnum: c.is_alphanumeric(),
         });
@@ -90,7 +99,7 @@ mod tests {
     #[test]
     fn keeps_dates_and_times_whole() {
         let t = "On Dec. 29, 2019-12-29 at 10:00, mid-March 3,200 U.S. troops.";
-        let w: Vec<String> = scan(t).into_iter().map(|w| w.lower).collect();
+        let w: Vec<String> = scan(t).into_iter().map(|w| w.lower.into_owned()).collect();
         assert_eq!(
             w,
             [
