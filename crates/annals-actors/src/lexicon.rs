@@ -287,3 +287,37 @@ pub fn embedded_files() -> impl Iterator<Item = (&'static str, &'static str, boo
         .map(|(n, t)| (*n, *t, true))
         .chain(EMBEDDED_AGENTS.iter().map(|(n, t)| (*n, *t, false)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The filter may only err towards "perhaps": a phrase that starts some
+    /// key must always be let through, or matching would stop too early.
+    #[test]
+    fn every_key_prefix_passes_the_filter() {
+        let lex = Lexicon::embedded();
+        let keys: Vec<&String> = lex
+            .actor_keys
+            .keys()
+            .chain(lex.agent_keys.keys())
+            .chain(lex.ethnic_keys.iter())
+            .collect();
+        assert!(keys.len() > 10_000, "only {} keys", keys.len());
+        for key in keys {
+            let mut h = PhraseHash::default();
+            for (i, b) in key.bytes().enumerate() {
+                h = h.extend(&[b]);
+                assert!(
+                    lex.may_extend(h),
+                    "prefix {:?} of {key:?}",
+                    &key.as_bytes()[..=i]
+                );
+            }
+            assert!(lex.is_key(key, h), "{key:?}");
+        }
+        // A phrase no key contains is not a key, whatever the filter says.
+        let odd = "zzqxjvzzqxjv";
+        assert!(!lex.is_key(odd, PhraseHash::default().extend(odd.as_bytes())));
+    }
+}
