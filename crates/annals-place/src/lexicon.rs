@@ -65,31 +65,46 @@ fn rows(t: &str) -> impl Iterator<Item = &str> {
 
 /// Words that put the following name in a place: `in Baghdad`, `near Mosul`.
 pub(crate) fn is_locative_cue(word: &str) -> bool {
+    is_locative_verb(word)
+        || matches!(
+            word.to_ascii_lowercase().as_str(),
+            "in" | "near"
+                | "at"
+                | "outside"
+                | "inside"
+                | "from"
+                | "to"
+                | "into"
+                | "across"
+                | "around"
+                | "towards"
+                | "toward"
+                | "through"
+                | "throughout"
+                | "of"
+                | "west"
+                | "east"
+                | "north"
+                | "south"
+                | "northwest"
+                | "northeast"
+                | "southwest"
+                | "southeast"
+                | "via"
+                | "between"
+                | "within"
+                | "off"
+                | "over"
+                | "outskirts"
+                | "on"
+        )
+}
+
+/// Verbs whose object is usually a place: `visited Paris`, `shelled Aleppo`.
+pub(crate) fn is_locative_verb(word: &str) -> bool {
     matches!(
         word.to_ascii_lowercase().as_str(),
-        "in" | "near"
-            | "at"
-            | "outside"
-            | "inside"
-            | "from"
-            | "to"
-            | "into"
-            | "across"
-            | "around"
-            | "towards"
-            | "toward"
-            | "through"
-            | "throughout"
-            | "of"
-            | "west"
-            | "east"
-            | "north"
-            | "south"
-            | "northwest"
-            | "northeast"
-            | "southwest"
-            | "southeast"
-            | "visited"
+        "visited"
             | "visit"
             | "reached"
             | "entered"
@@ -99,13 +114,6 @@ pub(crate) fn is_locative_cue(word: &str) -> bool {
             | "besieged"
             | "bombed"
             | "shelled"
-            | "via"
-            | "between"
-            | "within"
-            | "off"
-            | "over"
-            | "outskirts"
-            | "on"
     )
 }
 

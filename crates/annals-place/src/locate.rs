@@ -12,7 +12,8 @@
 //! 2. `in-sentence` — without a usable parse: the place mention of the event's
 //!    sentence that is nearest the trigger, preferring one after a locative
 //!    word and one outside the actors' own phrases (`Iraq's prime minister`
-//!    names an actor, not a venue).
+//!    names an actor, not a venue). With a parse, a place that only modifies
+//!    a noun (`US forces`) without a locative word is not taken.
 //!
 //!    Neither rule takes the dateline place (where the story was filed) or the
 //!    first part of a hyphenated modifier (`Britain-based`).
@@ -20,7 +21,9 @@
 //!    compatible with the event: no actor of the event belongs to a country
 //!    other than the dateline's. Wire stories report from where things happen;
 //!    an event between foreign actors is more likely reported from afar.
-//! 4. `actor-country` — the country of the source actor, else the target's.
+//! 4. `actor-country` — the country of the source actor, else the target's;
+//!    for an act that lands on its target (aid, assault, fighting, mass
+//!    violence: CAMEO 07, 18–20) the target's first.
 //! 5. `document-country` — the country the article mentions most.
 
 use annals_core::{Doc, Event, Location, PlaceMention, Precision};
@@ -137,13 +140,13 @@ pub(crate) fn locate_event(
     // place struck is where it happened; QuadClass 2 and 4 are material).
     let target_span = actor(&ev.target).map(|a| a.span);
     let material = matches!(ev.quad_class, 2 | 4);
+    let parsed = doc.tokens.iter().any(|t| t.head.is_some());
     let names_actor = |m: &PlaceMention| {
         let struck = material && target_span == Some(m.span);
         actors.iter().any(|a| a.span.overlaps(m.span)) && !cue_before(m) && !struck
     };
 
     // 1. Syntax.
-    let parsed = doc.tokens.iter().any(|t| t.head.is_some());
     if parsed && !in_sentence.is_empty() {
         let trigger = token_at(doc, ev.trigger.start);
         let mut anchors: Vec<usize> = trigger.into_iter().collect();
@@ -173,10 +176,20 @@ pub(crate) fn locate_event(
     }
 
     // 2. Nearest in the sentence (no parse, or the parse attached nothing).
+    // With a parse, a place that only modifies a noun of some other phrase
+    // (`condemn the strikes by US forces`) says whose the thing is, not where
+    // this event was, unless a locative word introduces it.
+    let bare_modifier = |m: &PlaceMention| {
+        parsed
+            && !cue_before(m)
+            && mention_head(doc, m)
+                .and_then(|h| doc.tokens.get(h))
+                .is_some_and(|t| matches!(t.deprel.as_str(), "compound" | "amod" | "nmod:poss"))
+    };
     {
         let best = in_sentence
             .iter()
-            .filter(|m| !names_actor(m))
+            .filter(|m| !names_actor(m) && !bare_modifier(m))
             .min_by_key(|m| (!cue_before(m), m.span.start.abs_diff(ev.trigger.start)));
         if let Some(m) = best {
             return Some(location_of(m, "in-sentence"));
@@ -200,7 +213,13 @@ pub(crate) fn locate_event(
         }
     }
 
-    // 4. Actors' country.
+    // 4. Actors' country: for an act that lands on its target (aid
+    // delivered, an assault, fighting) the target's; otherwise the source's
+    // first (a protest happens where the protesters are, whoever it targets).
+    let mut actors = actors;
+    if matches!(ev.cameo.get(..2), Some("07" | "18" | "19" | "20")) {
+        actors.reverse();
+    }
     for a in &actors {
         if let Some(c) = a.code.country.as_deref().filter(|c| c.len() == 3) {
             if let Some(loc) = country_location(gaz, c, "actor-country") {

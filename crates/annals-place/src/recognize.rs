@@ -258,6 +258,11 @@ pub(crate) fn recognize(doc: &Doc, toks: &[Tok], gaz: &Gazetteer, lex: &Lexicon)
         // organization's name (`the Government of Iraq`) still is.
         let nationality = labels.iter().any(|(l, _)| *l == EntityLabel::Norp);
         let person = labels.iter().any(|(l, _)| *l == EntityLabel::Per);
+        // The tagger's organization is exactly this name (`Hamas`, which an
+        // alternate name of Hamm spells; `UN`): the organization, not a town.
+        let whole_organization = labels
+            .iter()
+            .any(|(l, e)| *l == EntityLabel::Org && *e == span);
         let prev = if i > 0 && same_sentence(i - 1, i) {
             Some(word(i - 1))
         } else {
@@ -332,6 +337,15 @@ pub(crate) fn recognize(doc: &Doc, toks: &[Tok], gaz: &Gazetteer, lex: &Lexicon)
             Some(false)
         } else if ner {
             Some(true)
+        } else if whole_organization
+            && (!cue || prev.is_some_and(lexicon::is_locative_verb))
+            && !dateline
+            && places.iter().all(|p| p.kind == PlaceKind::City)
+        {
+            // A country or region is the organization's place (`Jordan` in
+            // `the Jordan Armed Forces`); a town is a mere namesake. A verb
+            // (`bombed Hamas positions`) does not make an organization a place.
+            Some(false)
         } else if nationality || (n == 1 && lexicon::is_direction_modifier(w0)) {
             None
         } else if person {

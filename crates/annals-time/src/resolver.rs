@@ -256,13 +256,16 @@ fn date_events(doc: &mut Doc, anchor: Option<NaiveDate>) {
         let mut chosen: Option<(&TimeMention, &str)> = None;
         if parsed && !sent_times.is_empty() {
             let clause = clause_of(toks, ev.trigger);
+            // Every word of a multi-word trigger is the event's own: the light
+            // verb of `strikes that US forces carried out on Sunday`.
+            let in_trigger = |g: usize| toks.get(g).is_some_and(|t| t.span.overlaps(ev.trigger));
             let mut best: Option<(usize, &TimeMention)> = None;
             for t in &sent_times {
                 let Some((h, Some(g))) = governed_head(toks, t.span) else {
                     continue;
                 };
-                if clause.contains(&g)
-                    && (Some(g) == clause.first().copied() || is_time_relation(&toks[h].deprel))
+                let own = clause.contains(&g) || in_trigger(g);
+                if own && (Some(g) == clause.first().copied() || is_time_relation(&toks[h].deprel))
                 {
                     let dist = t.span.start.abs_diff(ev.trigger.start);
                     if best.is_none_or(|(d, _)| dist < d) {

@@ -119,3 +119,35 @@ fn a_person_named_like_a_country_is_no_place() {
     assert!(names.contains(&"Amman"), "{names:?}");
     assert!(!names.contains(&"Jordan"), "{names:?}");
 }
+
+#[test]
+fn a_time_on_the_light_verb_of_a_nominal_event_dates_it() {
+    // The strikes are the event; `carried out on Sunday` is their own verb,
+    // even inside a relative clause.
+    let records = code(
+        "date 2020-03-04\nKARACHI - Thousands of students rallied to condemn the air strikes \
+         that Indian forces carried out on Sunday against militants in Kashmir.",
+    );
+    let r = records
+        .iter()
+        .find(|r| r.cameo.starts_with("19"))
+        .unwrap_or_else(|| panic!("no air strike coded: {records:?}"));
+    assert_eq!(r.date.as_deref(), Some("2020-03-01"), "{:?}", r.evidence);
+    // The rally did not happen in India: a country that only modifies
+    // `forces` is not where the students were.
+    let rally = by_trigger(&records, "rallied");
+    let loc = rally.location.as_ref().expect("a location");
+    assert_ne!(loc.country.as_deref(), Some("IND"), "{loc:?}");
+}
+
+#[test]
+fn an_attack_with_no_place_named_is_placed_where_it_lands() {
+    let records = code(
+        "date 2021-05-11\nIsraeli jets bombed Hamas positions overnight, the Israeli army \
+         said on Tuesday.",
+    );
+    let r = by_trigger(&records, "bombed");
+    let loc = r.location.as_ref().expect("a location");
+    assert_eq!(loc.reason, "actor-country", "{loc:?}");
+    assert_eq!(loc.country.as_deref(), Some("PSE"), "{loc:?}");
+}
