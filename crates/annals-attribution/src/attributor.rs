@@ -340,8 +340,19 @@ pub(crate) fn attribute(
         a.speaker_code = code_of(doc, actor);
         a.span = Some(q.span);
         // A quote nobody is said to have spoken is a partial quote of a
-        // text inside the reporter's own sentence, not a claim.
-        claimed = q.speaker.is_some();
+        // text inside the reporter's own sentence, not a claim. A verbal act
+        // whose source is the speaker (`"We call on the Taliban to ...,"
+        // Ghani said`) is performed by the speaking itself: the quote is
+        // the event, so it is asserted.
+        let speakers_own_words = matches!(ev.quad_class, 1 | 3)
+            && ev.source.as_ref().is_some_and(|src| {
+                Some(src.actor) == actor
+                    || doc
+                        .actors
+                        .get(src.actor)
+                        .is_some_and(|m| m.rule.starts_with("coref:quote-speaker"))
+            });
+        claimed = q.speaker.is_some() && !speakers_own_words;
     } else if let Some(t) = trig {
         let mut claimed_by_party = false;
         if let Some(cue) = sentence_cue(doc, info, &sent, t) {

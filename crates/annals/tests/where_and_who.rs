@@ -151,3 +151,26 @@ fn an_attack_with_no_place_named_is_placed_where_it_lands() {
     assert_eq!(loc.reason, "actor-country", "{loc:?}");
     assert_eq!(loc.country.as_deref(), Some("PSE"), "{loc:?}");
 }
+
+#[test]
+fn a_speakers_own_appeal_in_a_quote_is_asserted_but_his_account_of_an_attack_is_claimed() {
+    let records = code(
+        "date 2022-04-12\nKHARTOUM (AP) - \"We call on the rebels to lay down their arms,\" \
+         Sudanese Prime Minister Abdalla Hamdok told reporters on Monday.\n\
+         \"Our forces repelled an attack by the rebels near Kassala,\" the army spokesman said.",
+    );
+    let appeal = by_trigger(&records, "call");
+    assert_eq!(
+        appeal.modality,
+        Modality::Asserted,
+        "{:?}",
+        appeal.attribution
+    );
+    let repel = records
+        .iter()
+        .find(|r| {
+            r.evidence.trigger.text.contains("attack") || r.evidence.trigger.text == "repelled"
+        })
+        .unwrap_or_else(|| panic!("no attack coded: {records:?}"));
+    assert_eq!(repel.modality, Modality::Claimed, "{:?}", repel.attribution);
+}
