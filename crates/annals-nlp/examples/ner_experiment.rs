@@ -18,6 +18,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("wrote crates/annals-nlp/data/word_stats.tsv (rebuild to embed it)");
         return Ok(());
     }
+    if let Some(n) = env("WRITE_CLUSTERS") {
+        let t0 = Instant::now();
+        let text = build_word_clusters(&c, n.parse()?)?;
+        std::fs::write("crates/annals-nlp/data/word_clusters.tsv", text)?;
+        println!(
+            "wrote crates/annals-nlp/data/word_clusters.tsv in {:.1}s (rebuild to embed it)",
+            t0.elapsed().as_secs_f64()
+        );
+        return Ok(());
+    }
+    if let Some(spec) = env("BUILD_TOWNS") {
+        // MIN_POPULATION (towns below the CITY threshold of `annals train`, 200,000).
+        let min: u64 = spec.parse()?;
+        let stats = annals_nlp::ner::word_stats::WordStats::embedded();
+        let dir = std::path::Path::new(&root).join("../gazetteer");
+        let list = annals_nlp::gazetteer::build_town_list(&dir, min, 200_000, &stats)?;
+        std::fs::write("crates/annals-nlp/data/towns.txt", list)?;
+        println!("wrote crates/annals-nlp/data/towns.txt (rebuild to embed it)");
+        return Ok(());
+    }
     if let Some(dir) = env("BUILD_NAMES") {
         // DIR holds the US Census 1990 files dist.male.first, dist.female.first, dist.all.last.
         let stats = annals_nlp::ner::word_stats::WordStats::embedded();
@@ -133,6 +153,45 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "speed: {:.0} tokens per CPU second ({n})",
             toks as f64 / cpu
         );
+        // Whole documents (UNER EWT test is EWT test with document ids), as
+        // the pipeline's Component runs it.
+        let uner = read_iob2(&c.uner_ewt("test"))?;
+        let docs: Vec<Vec<(Vec<&str>, Vec<annals_core::Upos>)>> = uner
+            .chunk_by(|a, b| a.doc.is_some() && a.doc == b.doc)
+            .map(|d| {
+                d.iter()
+                    .map(|s| {
+                        let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
+                        let u = tagger.tag(&w).into_iter().map(|t| t.upos).collect();
+                        (w, u)
+                    })
+                    .collect()
+            })
+            .collect();
+        let c0 = annals_nlp::bench::thread_cpu_seconds().unwrap_or(0.0);
+        let mut n = 0usize;
+        for _ in 0..5 {
+            for d in &docs {
+                let sents: Vec<(&[&str], &[annals_core::Upos])> = d
+                    .iter()
+                    .map(|(w, u)| (w.as_slice(), u.as_slice()))
+                    .collect();
+                n += ner.recognize_doc(&sents).len();
+            }
+        }
+        let cpu = annals_nlp::bench::thread_cpu_seconds().unwrap_or(0.0) - c0;
+        let toks: usize = 5 * docs.iter().flatten().map(|s| s.0.len()).sum::<usize>();
+        println!(
+            "speed (documents): {:.0} tokens per CPU second ({n})",
+            toks as f64 / cpu
+        );
+        let t0 = Instant::now();
+        let loaded = annals_nlp::EntityRecognizer::embedded()?;
+        println!(
+            "load (embedded): {:.1} ms",
+            t0.elapsed().as_secs_f64() * 1000.0
+        );
+        drop(loaded);
     }
     let mut sets = vec![("dev-fold", dev_test)];
     if fold.is_none() {
@@ -145,22 +204,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if env("ERRORS").is_some() {
             print_errors(&tagger, &ner, &gold);
         }
-        let s = annals_nlp::eval::score_ner(&tagger, &ner, &gold);
-        print!(
-            "{name:14} F1 {:.2} (P {:.2} R {:.2})",
-            100.0 * s.overall.f1(),
-            100.0 * s.overall.precision(),
-            100.0 * s.overall.recall()
-        );
-        for (t, c) in &s.by_type {
-            print!(
-                "  {t} {:.1}/{:.1}/{:.1}",
-                100.0 * c.precision(),
-                100.0 * c.recall(),
-                100.0 * c.f1()
-            );
+        if env("DIFF").is_some() {
+            print_doc_changes(&tagger, &ner, &gold);
         }
-        println!();
+        for doc_level in [false, true] {
+            let ner = ner.clone().with_document_consistency(doc_level);
+            let s = annals_nlp::eval::score_ner(&tagger, &ner, &gold);
+            print!(
+                "{name:14} {}{} F1 {:.2} (P {:.2} R {:.2})",
+                fold.map_or(String::new(), |f| format!("f{f}")),
+                if doc_level { " doc" } else { " snt" },
+                100.0 * s.overall.f1(),
+                100.0 * s.overall.precision(),
+                100.0 * s.overall.recall()
+            );
+            for (t, c) in &s.by_type {
+                print!(
+                    "  {t} {:.1}/{:.1}/{:.1}",
+                    100.0 * c.precision(),
+                    100.0 * c.recall(),
+                    100.0 * c.f1()
+                );
+            }
+            println!();
+        }
     }
     Ok(())
 }
@@ -190,6 +257,63 @@ fn print_errors(tagger: &Tagger, ner: &annals_nlp::EntityRecognizer, gold: &[Iob
             println!("# {}", words.join(" "));
             for l in lines {
                 println!("{l}");
+            }
+        }
+    }
+}
+
+/// Print entities the document-level pass adds (+) or removes (-), marked
+/// OK when the gold has them.
+fn print_doc_changes(tagger: &Tagger, ner: &annals_nlp::EntityRecognizer, gold: &[Iob2Sentence]) {
+    use annals_nlp::ner::{class_of, spans_of};
+    for doc in gold.chunk_by(|a, b| a.doc.is_some() && a.doc == b.doc) {
+        let words: Vec<Vec<&str>> = doc
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect();
+        let upos: Vec<Vec<annals_core::Upos>> = words
+            .iter()
+            .map(|w| tagger.tag(w).into_iter().map(|t| t.upos).collect())
+            .collect();
+        let sents: Vec<(&[&str], &[annals_core::Upos])> = words
+            .iter()
+            .zip(&upos)
+            .map(|(w, u)| (w.as_slice(), u.as_slice()))
+            .collect();
+        let with = ner
+            .clone()
+            .with_document_consistency(true)
+            .classes_doc(&sents);
+        let without = ner
+            .clone()
+            .with_document_consistency(false)
+            .classes_doc(&sents);
+        for (k, s) in doc.iter().enumerate() {
+            let g: Vec<u8> = s.tags.iter().map(|t| class_of(t).unwrap_or(0)).collect();
+            let gs = spans_of(&g);
+            let a = spans_of(&without[k]);
+            let b = spans_of(&with[k]);
+            let show = |r: &std::ops::Range<usize>| words[k][r.clone()].join(" ");
+            for e in &a {
+                if !b.contains(e) {
+                    println!(
+                        "DIFF - {} {} [{}]",
+                        if gs.contains(e) { "OK " } else { "bad" },
+                        e.0.as_str(),
+                        show(&e.1)
+                    );
+                }
+            }
+            for e in &b {
+                if !a.contains(e) {
+                    let gl = gs.iter().find(|x| x.1 == e.1).map_or("O", |x| x.0.as_str());
+                    println!(
+                        "DIFF + {} {} [{}] gold {gl}",
+                        if gs.contains(e) { "OK " } else { "bad" },
+                        e.0.as_str(),
+                        show(&e.1)
+                    );
+                }
             }
         }
     }

@@ -75,6 +75,10 @@ pub struct NerScores {
 }
 
 /// Tag with `tagger`, recognize with `ner`, and compare with gold IOB2.
+/// Consecutive sentences of one document (`Iob2Sentence::doc`) are
+/// recognized together, as the pipeline codes whole documents
+/// ([`crate::EntityRecognizer::recognize_doc`]); sentences without a
+/// document are recognized alone.
 pub fn score_ner(
     tagger: &Tagger,
     ner: &crate::EntityRecognizer,
@@ -86,28 +90,45 @@ pub fn score_ner(
         .map(|t| (t.as_str(), SpanCounts::default()))
         .collect();
     let mut overall = SpanCounts::default();
-    for s in gold {
-        let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        let upos: Vec<Upos> = tagger.tag(&words).into_iter().map(|t| t.upos).collect();
-        let pred = spans_of(&ner.classes(&words, &upos));
-        let gold_classes: Vec<u8> = s.tags.iter().map(|t| class_of(t).unwrap_or(0)).collect();
-        let gold_spans = spans_of(&gold_classes);
-        for (label, r) in &gold_spans {
-            overall.gold += 1;
-            if let Some(c) = by_type.iter_mut().find(|(n, _)| *n == label.as_str()) {
-                c.1.gold += 1;
-            }
-            if pred.iter().any(|(l, pr)| l == label && pr == r) {
-                overall.correct += 1;
+    let same_doc = |a: &crate::train::Iob2Sentence, b: &crate::train::Iob2Sentence| {
+        a.doc.is_some() && a.doc == b.doc
+    };
+    for doc in gold.chunk_by(same_doc) {
+        let words: Vec<Vec<&str>> = doc
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect();
+        let upos: Vec<Vec<Upos>> = words
+            .iter()
+            .map(|w| tagger.tag(w).into_iter().map(|t| t.upos).collect())
+            .collect();
+        let sentences: Vec<(&[&str], &[Upos])> = words
+            .iter()
+            .zip(&upos)
+            .map(|(w, u)| (w.as_slice(), u.as_slice()))
+            .collect();
+        let predicted = ner.classes_doc(&sentences);
+        for (s, classes) in doc.iter().zip(&predicted) {
+            let pred = spans_of(classes);
+            let gold_classes: Vec<u8> = s.tags.iter().map(|t| class_of(t).unwrap_or(0)).collect();
+            let gold_spans = spans_of(&gold_classes);
+            for (label, r) in &gold_spans {
+                overall.gold += 1;
                 if let Some(c) = by_type.iter_mut().find(|(n, _)| *n == label.as_str()) {
-                    c.1.correct += 1;
+                    c.1.gold += 1;
+                }
+                if pred.iter().any(|(l, pr)| l == label && pr == r) {
+                    overall.correct += 1;
+                    if let Some(c) = by_type.iter_mut().find(|(n, _)| *n == label.as_str()) {
+                        c.1.correct += 1;
+                    }
                 }
             }
-        }
-        for (label, _) in &pred {
-            overall.predicted += 1;
-            if let Some(c) = by_type.iter_mut().find(|(n, _)| *n == label.as_str()) {
-                c.1.predicted += 1;
+            for (label, _) in &pred {
+                overall.predicted += 1;
+                if let Some(c) = by_type.iter_mut().find(|(n, _)| *n == label.as_str()) {
+                    c.1.predicted += 1;
+                }
             }
         }
     }

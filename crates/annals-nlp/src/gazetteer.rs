@@ -1,5 +1,5 @@
 //! Name lists used as entity-recognizer features: places (countries, regions,
-//! cities, continents, derived from GeoNames), nationality adjectives,
+//! cities, towns, continents, derived from GeoNames), nationality adjectives,
 //! organization keywords, person titles, well-known organizations, and
 //! common given names and surnames (US Census frequency lists). Multi-word names are matched as
 //! token sequences (longest match first) through hashes of lowercase tokens.
@@ -20,6 +20,8 @@ pub const SURNAME: u16 = 256;
 pub const ORGANIZATION: u16 = 512;
 pub const PLACE_WORD: u16 = 1024;
 pub const CALENDAR: u16 = 2048;
+/// Smaller towns and cities (below the `CITY` threshold).
+pub const TOWN: u16 = 4096;
 /// Marks a table entry that ends a name (entries without it are prefixes).
 const END: u16 = 0x8000;
 
@@ -33,6 +35,7 @@ static GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
 static SURNAMES: &str = include_str!("../data/surnames.txt");
 static PLACE_WORDS: &str = include_str!("../data/place_words.txt");
 static CALENDAR_WORDS: &str = include_str!("../data/calendar_words.txt");
+static TOWNS: &str = include_str!("../data/towns.txt");
 
 const MAX_LEN: usize = 5;
 
@@ -105,6 +108,7 @@ impl Gazetteer {
         g.add_list(SURNAMES, SURNAME);
         g.add_list(PLACE_WORDS, PLACE_WORD);
         g.add_list(CALENDAR_WORDS, CALENDAR);
+        g.add_list(TOWNS, TOWN);
         // Plural demonyms name groups of people (`Iraqis`, `Kurds`... `Greeks`).
         for d in DEMONYMS.lines().map(str::trim) {
             let adds_s = !d.is_empty()
@@ -282,6 +286,55 @@ pub fn build_place_list(
     Ok(out)
 }
 
+/// The town list (`data/towns.txt`, one name per line, sorted): GeoNames
+/// places in `cities1000.json` (in `dir`) with at least `min_population`
+/// and fewer than `max_population` people, leaving out names that are
+/// common lowercase words (as [`build_name_list`] does) and single letters.
+pub fn build_town_list(
+    dir: &std::path::Path,
+    min_population: u64,
+    max_population: u64,
+    stats: &crate::ner::word_stats::WordStats,
+) -> Result<String, crate::NlpError> {
+    use serde_json::Value;
+    let p = dir.join("cities1000.json");
+    let text = crate::train::read_text(&p)?;
+    let v: Value = serde_json::from_str(&text).map_err(|e| crate::NlpError::BadData {
+        path: p.display().to_string(),
+        line: e.line(),
+        message: e.to_string(),
+    })?;
+    let common = |name: &str| {
+        let b = stats.get(crate::features::Lex::new(name).lower);
+        b != crate::ner::word_stats::UNKNOWN && b & 0xf <= 1 && (b >> 8) & 0xf >= 2
+    };
+    let mut names: std::collections::BTreeSet<String> = Default::default();
+    if let Value::Object(m) = v {
+        for r in m.values() {
+            let pop = r.get("population").and_then(Value::as_u64).unwrap_or(0);
+            let Some(n) = r.get("name").and_then(Value::as_str) else {
+                continue;
+            };
+            let n = n.trim();
+            if (min_population..max_population).contains(&pop)
+                && n.chars().count() > 1
+                && n.len() <= 40
+                && !common(n)
+            {
+                names.insert(n.to_owned());
+            }
+        }
+    }
+    let mut out = String::from(
+        "# Towns derived from GeoNames (CC BY 4.0) by annals_nlp::gazetteer::build_town_list.\n",
+    );
+    for n in names {
+        out.push_str(&n);
+        out.push('\n');
+    }
+    Ok(out)
+}
+
 /// A name list (`Name` per line, most frequent first) from a US Census
 /// frequency file (`NAME  freq  cumulative  rank` lines, as in the 1990
 /// `dist.male.first` / `dist.female.first` / `dist.all.last` files), keeping
@@ -354,5 +407,15 @@ mod tests {
         let stats = crate::ner::word_stats::WordStats::from_text("will\t003\n");
         assert_eq!(build_name_list(census, 10, &stats), "James\nMaria\n");
         assert_eq!(build_name_list(census, 1, &stats), "James\n");
+    }
+
+    #[test]
+    fn towns_below_the_city_threshold_are_listed() {
+        let g = Gazetteer::embedded();
+        let k = kinds(&g, "flights from Palo Alto to Tehran");
+        assert!(k[2].1 & TOWN != 0 && k[2].2, "{k:?}");
+        assert!(k[3].1 & TOWN != 0 && !k[3].2, "{k:?}");
+        assert!(k[5].1 & CITY != 0 && k[5].1 & TOWN == 0, "{k:?}");
+        assert_eq!(k[0].1 & TOWN, 0, "{k:?}");
     }
 }

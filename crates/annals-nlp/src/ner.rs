@@ -2,14 +2,24 @@
 //! labels for PER / ORG / LOC. Features: word, affixes and shape in a ±2
 //! window, part of speech, [`Gazetteer`] lists (places, given names and
 //! surnames, well-known organizations, organization and place head words,
-//! titles, calendar words), [`word_stats::WordStats`] (how the treebanks use a
-//! word: proper-noun and capitalization shares), and the run of capitalized
-//! words around a token (its first and last word, length, and the words
-//! around it). After an O, words that cannot begin a name (punctuation,
-//! lowercase words never used as proper nouns) are O without scoring, which
-//! keeps decoding fast. Nationality adjectives (`Iraqi`, `Kurdish`) and their
-//! plurals outside any entity are then marked NORP from the demonym list.
+//! titles, calendar words, towns), [`word_stats::WordStats`] (how the
+//! treebanks use a word: proper-noun and capitalization shares),
+//! [`clusters::WordClusters`] (distributional word classes of the word and
+//! its neighbours), and the run of capitalized words around a token (its
+//! first and last word, length, and the words around it). After an O, words
+//! that cannot begin a name (punctuation, lowercase words never used as
+//! proper nouns) are O without scoring, which keeps decoding fast.
+//! Nationality adjectives (`Iraqi`, `Kurdish`) and their plurals outside any
+//! entity are then marked NORP from the demonym list.
+//!
+//! A whole document ([`EntityRecognizer::recognize_doc`], and the
+//! [`Component`], which sees one `Doc`) is first decided sentence by
+//! sentence, then made consistent ([`consistency`]): a name keeps its
+//! majority type throughout the document, and its other occurrences, its
+//! acronym and the surname of a full person name are marked too.
 
+pub mod clusters;
+pub mod consistency;
 pub mod word_stats;
 
 use std::ops::Range;
@@ -19,10 +29,13 @@ use annals_core::{Component, ComponentError, Doc, Entity, EntityLabel, Span, Upo
 
 use crate::binio::{Reader, Writer};
 use crate::features::{Lex, Window, F_ALL_UPPER, F_ALPHA, F_DIGIT, F_UPPER_INIT};
-use crate::gazetteer::{GazMatch, Gazetteer, DEMONYM};
+use crate::gazetteer::{
+    GazMatch, Gazetteer, CALENDAR, DEMONYM, GIVEN_NAME, ORG_WORD, PERSON_TITLE, PLACE_WORD, SURNAME,
+};
 use crate::hash::{feat1, feat2, feat3};
 use crate::perceptron::{Model, Trainer};
 use crate::NlpError;
+use clusters::WordClusters;
 use word_stats::WordStats;
 
 /// The entity types the model predicts (NORP comes from the lexicon).
@@ -69,6 +82,9 @@ pub struct EntityRecognizer {
     model: Model,
     gazetteer: Gazetteer,
     word_stats: WordStats,
+    clusters: WordClusters,
+    /// Whether [`Self::recognize_doc`] harmonizes names across the document.
+    document_consistency: bool,
 }
 
 const MAGIC: &[u8; 4] = b"ANER";
@@ -107,6 +123,8 @@ impl EntityRecognizer {
             model,
             gazetteer: Gazetteer::embedded(),
             word_stats: WordStats::embedded(),
+            clusters: WordClusters::embedded(),
+            document_consistency: true,
         })
     }
 
@@ -122,9 +140,22 @@ impl EntityRecognizer {
         self
     }
 
+    /// Turn document-level consistency ([`consistency`]) on (the default)
+    /// or off, which makes [`Self::recognize_doc`] decide each sentence alone.
+    pub fn with_document_consistency(mut self, on: bool) -> Self {
+        self.document_consistency = on;
+        self
+    }
+
     /// BIO class per word.
     pub fn classes(&self, words: &[&str], upos: &[Upos]) -> Vec<u8> {
-        let ctx = Context::new(words, upos, &self.gazetteer, &self.word_stats);
+        let ctx = Context::new(
+            words,
+            upos,
+            &self.gazetteer,
+            &self.word_stats,
+            &self.clusters,
+        );
         let mut out: Vec<u8> = Vec::with_capacity(words.len());
         let mut feats = Vec::with_capacity(48);
         let mut scores = [0i32; N_CLASSES];
@@ -166,10 +197,61 @@ impl EntityRecognizer {
         out
     }
 
+    /// BIO classes of every sentence of one document (`(words, upos)` per
+    /// sentence), made consistent across the document
+    /// ([`consistency::harmonize`]).
+    pub fn classes_doc(&self, sentences: &[(&[&str], &[Upos])]) -> Vec<Vec<u8>> {
+        let mut classes: Vec<Vec<u8>> = sentences.iter().map(|(w, u)| self.classes(w, u)).collect();
+        if self.document_consistency {
+            let words: Vec<&[&str]> = sentences.iter().map(|(w, _)| *w).collect();
+            consistency::harmonize(&words, &mut classes, &|w| self.is_name_word(w), &|w| {
+                let stats = self.word_stats.get(Lex::new(w).lower);
+                stats == word_stats::UNKNOWN || stats & 0xf >= 2
+            });
+        }
+        classes
+    }
+
+    /// Whether a word of a person's name may stand alone for the person:
+    /// mostly a proper noun in the treebanks (or unseen there, or a listed
+    /// name) and no title, calendar, organization or place word.
+    fn is_name_word(&self, w: &str) -> bool {
+        let lower = Lex::new(w).lower;
+        let kinds = self
+            .gazetteer
+            .matches(&[lower])
+            .first()
+            .map_or(0, |m| m.kinds);
+        let stats = self.word_stats.get(lower);
+        kinds & (PERSON_TITLE | CALENDAR | ORG_WORD | PLACE_WORD) == 0
+            && (stats == word_stats::UNKNOWN
+                || stats & 0xf >= 3
+                || kinds & (GIVEN_NAME | SURNAME) != 0)
+    }
+
+    /// Entities of every sentence of one document, as [`Self::recognize`]
+    /// but with one type per name throughout the document.
+    pub fn recognize_doc(
+        &self,
+        sentences: &[(&[&str], &[Upos])],
+    ) -> Vec<Vec<(EntityLabel, Range<usize>)>> {
+        let classes = self.classes_doc(sentences);
+        sentences
+            .iter()
+            .zip(&classes)
+            .map(|((w, _), c)| self.with_norp(w, c))
+            .collect()
+    }
+
     /// Entities of one sentence as (label, word range), NORP included.
     pub fn recognize(&self, words: &[&str], upos: &[Upos]) -> Vec<(EntityLabel, Range<usize>)> {
         let classes = self.classes(words, upos);
-        let mut out = spans_of(&classes);
+        self.with_norp(words, &classes)
+    }
+
+    /// The entities of `classes`, plus NORP demonyms outside them.
+    fn with_norp(&self, words: &[&str], classes: &[u8]) -> Vec<(EntityLabel, Range<usize>)> {
+        let mut out = spans_of(classes);
         // NORP: capitalized demonyms outside any predicted entity.
         let lowers: Vec<u64> = words.iter().map(|w| Lex::new(w).lower).collect();
         let gaz = self.gazetteer.matches(&lowers);
@@ -215,11 +297,12 @@ impl EntityRecognizer {
     ) -> EntityRecognizer {
         let gazetteer = Gazetteer::embedded();
         let word_stats = WordStats::embedded();
+        let clusters = WordClusters::embedded();
         let contexts: Vec<Context> = sentences
             .iter()
             .map(|s| {
                 let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-                Context::new(&words, &s.upos, &gazetteer, &word_stats)
+                Context::new(&words, &s.upos, &gazetteer, &word_stats, &clusters)
             })
             .collect();
         let trainers = (0..members.max(1) as u64)
@@ -229,6 +312,8 @@ impl EntityRecognizer {
             model: crate::perceptron::finish_ensemble(trainers, 0.5),
             gazetteer,
             word_stats,
+            clusters,
+            document_consistency: true,
         }
     }
 }
@@ -302,6 +387,8 @@ struct Context {
     stats: Vec<u64>,
     /// Per token, a summary of the run of capitalized words around it (0 outside one).
     run: Vec<RunInfo>,
+    /// Per token, its [`WordClusters`] class.
+    cluster: Vec<u64>,
 }
 
 /// The run of capitalized words (with lowercase connectors such as `of`
@@ -389,6 +476,7 @@ impl Context {
         upos: &[Upos],
         gazetteer: &Gazetteer,
         word_stats: &WordStats,
+        clusters: &WordClusters,
     ) -> Context {
         let window = Window::new(words.iter().copied());
         let lowers: Vec<u64> = (0..words.len()).map(|i| window.at(i, 0).lower).collect();
@@ -398,12 +486,14 @@ impl Context {
             .map(|&h| u64::from(word_stats.get(h)))
             .collect();
         let run = cap_runs(words, &window, &gaz);
+        let cluster = lowers.iter().map(|&h| u64::from(clusters.get(h))).collect();
         Context {
             window,
             upos: upos.iter().map(|u| *u as u64 + 1).collect(),
             gaz,
             stats,
             run,
+            cluster,
         }
     }
 
@@ -429,6 +519,14 @@ impl Context {
             return 0x10000;
         }
         self.stats.get(j as usize).copied().unwrap_or(0x10001)
+    }
+
+    fn cluster_at(&self, i: usize, off: isize) -> u64 {
+        let j = i as isize + off;
+        if j < 0 {
+            return 0x20000;
+        }
+        self.cluster.get(j as usize).copied().unwrap_or(0x20001)
     }
 
     fn upos_at(&self, i: usize, off: isize) -> u64 {
@@ -521,6 +619,13 @@ impl Context {
             out.push(feat2(52, r.position, r.after_lower));
             out.push(feat2(55, r.position, r.last_suffix));
         }
+        // Word classes (see `clusters`) of the word and its neighbours.
+        let cl = self.cluster_at(i, 0);
+        out.push(feat2(56, cl, cap));
+        out.push(feat2(57, cl, self.cluster_at(i, -1)));
+        out.push(feat2(58, cl, self.cluster_at(i, 1)));
+        out.push(feat2(59, self.cluster_at(i, -1), cap));
+        out.push(feat2(60, self.cluster_at(i, 1), cap));
         // One indicator per gazetteer list, with case.
         let mut kinds = self.gaz.get(i).map_or(0, |m| m.kinds);
         while kinds != 0 {
@@ -537,7 +642,9 @@ impl Component for EntityRecognizer {
     }
 
     fn process(&self, doc: &mut Doc) -> Result<(), ComponentError> {
-        let mut found = Vec::new();
+        // The whole document at once: a name keeps one type throughout it.
+        let mut words: Vec<Vec<&str>> = Vec::with_capacity(doc.sentences.len());
+        let mut upos: Vec<Vec<Upos>> = Vec::with_capacity(doc.sentences.len());
         for (si, s) in doc.sentences.iter().enumerate() {
             let Some(toks) = doc.tokens.get(s.tokens.clone()) else {
                 return Err(ComponentError {
@@ -545,9 +652,25 @@ impl Component for EntityRecognizer {
                     message: format!("sentence {si} token range {:?} is out of bounds", s.tokens),
                 });
             };
-            let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
-            let upos: Vec<Upos> = toks.iter().map(|t| t.upos).collect();
-            for (label, r) in self.recognize(&words, &upos) {
+            words.push(toks.iter().map(|t| t.text.as_str()).collect());
+            upos.push(toks.iter().map(|t| t.upos).collect());
+        }
+        let sentences: Vec<(&[&str], &[Upos])> = words
+            .iter()
+            .zip(&upos)
+            .map(|(w, u)| (w.as_slice(), u.as_slice()))
+            .collect();
+        let mut found = Vec::new();
+        for (si, (s, ents)) in doc
+            .sentences
+            .iter()
+            .zip(self.recognize_doc(&sentences))
+            .enumerate()
+        {
+            let Some(toks) = doc.tokens.get(s.tokens.clone()) else {
+                continue;
+            };
+            for (label, r) in ents {
                 let (Some(first), Some(last)) =
                     (toks.get(r.start), toks.get(r.end.saturating_sub(1)))
                 else {

@@ -1,7 +1,8 @@
 //! Part-of-speech tagger: greedy left-to-right averaged perceptron predicting
 //! a joint (UPOS, Penn Treebank XPOS) class per token, with a tag dictionary
-//! for frequent unambiguous words. The [`Tagger`] also owns the
-//! [`Lemmatizer`], since lemmas depend on the predicted tags.
+//! for frequent unambiguous words, and a dictionary's word classes
+//! ([`lexicon`]) for words the training data barely knows. The [`Tagger`]
+//! also owns the [`Lemmatizer`], since lemmas depend on the predicted tags.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -15,6 +16,9 @@ use crate::lemma::Lemmatizer;
 use crate::perceptron::{Model, Trainer, U64Map};
 use crate::tag_weights::{InlineWeights, Scores};
 use crate::NlpError;
+
+pub(crate) mod lexicon;
+use lexicon::Lexicon;
 
 /// One tag class: the pair a token receives.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -68,6 +72,49 @@ pub struct Tagger {
     /// the starting point of every token's scores.
     bias: Box<Scores>,
     lemmatizer: Lemmatizer,
+    /// Word classes from a dictionary, for words without an ambiguity
+    /// class (`None` for models trained without it).
+    lexicon: Option<Lexicon>,
+    /// Classes of the verbless-sentence repair ([`Tagger::repair_verbless`]).
+    verb_classes: VerbClasses,
+}
+
+/// The classes [`Tagger::repair_verbless`] looks at.
+#[derive(Debug, Clone, Default)]
+struct VerbClasses {
+    /// VERB/VBD and VERB/VBN.
+    past: Option<u16>,
+    participle: Option<u16>,
+    /// Per class: a finite verb (VBD, VBZ, VBP, MD)...
+    finite: Vec<bool>,
+    /// ...a base form (VB: an imperative's verb, or an infinitive)...
+    base: Vec<bool>,
+    /// ...or a possible subject (noun, proper noun, pronoun).
+    nominal: Vec<bool>,
+}
+
+impl VerbClasses {
+    fn new(classes: &[TagClass]) -> VerbClasses {
+        let find = |xpos: &str| {
+            classes
+                .iter()
+                .position(|c| c.upos == Upos::Verb && c.xpos == xpos)
+                .map(|i| i as u16)
+        };
+        VerbClasses {
+            past: find("VBD"),
+            participle: find("VBN"),
+            finite: classes
+                .iter()
+                .map(|c| matches!(c.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
+                .collect(),
+            base: classes.iter().map(|c| c.xpos == "VB").collect(),
+            nominal: classes
+                .iter()
+                .map(|c| matches!(c.upos, Upos::Noun | Upos::Propn | Upos::Pron))
+                .collect(),
+        }
+    }
 }
 
 /// Reusable buffers for tagging: after the first sentences, tagging
@@ -76,24 +123,37 @@ pub struct Tagger {
 struct Scratch {
     feats: Vec<u64>,
     amb: Vec<u64>,
+    /// Lexicon readings per token (0 where the word has an ambiguity class).
+    lex: Vec<u16>,
     classes: Vec<u16>,
     /// Per token: index of its lemma in `tagdict_lemmas`, or [`NO_LEMMA`].
     dict_lemmas: Vec<u32>,
+    /// Per token tagged as a past participle by the model: how much its
+    /// score beat the past tense's ([`NO_MARGIN`] for other tokens).
+    margins: Vec<i32>,
     scores: Vec<i32>,
 }
+
+/// Margin of tokens that are no scored past participle.
+const NO_MARGIN: i32 = i32::MAX;
 
 /// No lemma from the tag dictionary: run the lemmatizer.
 const NO_LEMMA: u32 = u32::MAX;
 
 const MAGIC: &[u8; 4] = b"ANTG";
-/// Version 3 added the fast dictionary; version 2 files are still read.
-const VERSION: u32 = 3;
+/// Version 3 added the fast dictionary, version 4 the lexicon flag;
+/// version 2 and 3 files are still read.
+const VERSION: u32 = 4;
 static EMBEDDED: &[u8] = include_bytes!("../models/tagger.bin");
 
 /// Fast dictionary: minimum occurrences of a word in the training data...
 const FAST_MIN_COUNT: u32 = 5;
 /// ...and minimum share of its commonest class there.
 const FAST_MIN_SHARE: f64 = 0.98;
+
+/// Perceptrons trained on different orders and averaged into the model
+/// (EWT dev UPOS +0.1 over one).
+pub const ENSEMBLE: usize = 3;
 
 /// Class index used for "no previous tag" (sentence start).
 const NONE_TAG: u64 = 0xffff;
@@ -111,7 +171,9 @@ impl Tagger {
 
     pub fn from_bytes(data: &[u8]) -> Result<Tagger, NlpError> {
         let version = match data.get(4..8) {
-            Some(&[a, b, c, d]) if u32::from_le_bytes([a, b, c, d]) == 2 => 2,
+            Some(&[a, b, c, d]) if matches!(u32::from_le_bytes([a, b, c, d]), 2 | 3) => {
+                u32::from_le_bytes([a, b, c, d])
+            }
             _ => VERSION,
         };
         let mut r = Reader::new(data, MAGIC, version, "tagger")?;
@@ -163,8 +225,14 @@ impl Tagger {
                 fast_words.push((w, c));
             }
         }
+        let lexicon = if version >= 4 && r.u32()? != 0 {
+            Some(Lexicon::embedded())
+        } else {
+            None
+        };
         let mut tagger = Tagger::assemble(classes, tagdict_words, ambig_words, model, lemmatizer);
         tagger.fast_words = fast_words;
+        tagger.lexicon = lexicon;
         tagger.index_tagdict();
         Ok(tagger)
     }
@@ -195,7 +263,10 @@ impl Tagger {
             fast,
             bias,
             lemmatizer,
+            lexicon: None,
+            verb_classes: VerbClasses::default(),
         };
+        tagger.verb_classes = VerbClasses::new(&tagger.classes);
         tagger.index_tagdict();
         tagger
     }
@@ -240,13 +311,17 @@ impl Tagger {
             w.str(word);
             w.u16(*c);
         }
+        // The lexicon is the shipped one (or none): only whether it is used.
+        w.u32(u32::from(self.lexicon.is_some()));
         w.buf
     }
 
     /// Add to the tag dictionary, for tagging only, the words of `sentences`
     /// (the training data) seen at least 5 times with one class at least 98%
     /// of the time (`FAST_MIN_COUNT`, `FAST_MIN_SHARE`), that the model itself
-    /// already tags with that class at every one of those occurrences. Those
+    /// already tags with that class at every one of those occurrences, but
+    /// for regular past forms (`-ed` words seen only as a past tense, or
+    /// only as a participle, can be the other: `crossed`). Those
     /// tokens then skip scoring, which leaves the predictions as they were
     /// but for rare contexts. Called by [`Tagger::train`]; replaces any
     /// previous fast dictionary.
@@ -277,7 +352,10 @@ impl Tagger {
             let total: u32 = cs.values().sum();
             let best = cs.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)));
             if let Some((&c, &n)) = best {
+                let (_, xpos) = self.class(c);
+                let past_form = matches!(xpos, "VBD" | "VBN") && w.ends_with("ed");
                 if !strict.contains(w)
+                    && !past_form
                     && total >= FAST_MIN_COUNT
                     && f64::from(n) >= FAST_MIN_SHARE * f64::from(total)
                 {
@@ -332,19 +410,105 @@ impl Tagger {
     /// Tag `words` into `scratch.classes`.
     fn tag_into(&self, words: &[&str], scratch: &mut Scratch) {
         let window = Window::new(words.iter().copied());
-        ambiguity_into(&window, &self.ambig, &mut scratch.amb);
+        ambiguity_into(
+            &window,
+            words,
+            &self.ambig,
+            self.lexicon.as_ref(),
+            &mut scratch.amb,
+            &mut scratch.lex,
+        );
+        scratch.classes.clear();
+        scratch.dict_lemmas.clear();
+        scratch.margins.clear();
+        self.decode(&window, 0, scratch);
+        // Each repair retags one participle; the rest is tagged again after it.
+        for _ in 0..4 {
+            let Some(i) = self
+                .repair_participle_with_object(words, scratch)
+                .or_else(|| self.repair_verbless(words, scratch))
+            else {
+                break;
+            };
+            scratch.classes.truncate(i + 1);
+            scratch.dict_lemmas.truncate(i + 1);
+            scratch.margins.truncate(i + 1);
+            self.decode(&window, i + 1, scratch);
+        }
+    }
+
+    /// A past participle right after a noun and followed by the start of a
+    /// noun phrase is a past tense with its object: `warplanes bombed rebel
+    /// positions, the army said`. The left-to-right model sees the finite
+    /// `said` coming only later and often picks the participle; but a
+    /// reduced relative (`troops killed in the attack`) takes no direct
+    /// object. Only participles the model scored against the past tense are
+    /// changed, and not before time words (`the man arrested last week`) or
+    /// after a hyphen; the index of the retagged word is returned.
+    fn repair_participle_with_object(
+        &self,
+        words: &[&str],
+        scratch: &mut Scratch,
+    ) -> Option<usize> {
+        let vc = &self.verb_classes;
+        let (past, participle) = (vc.past?, vc.participle?);
+        let is = |table: &[bool], c: u16| table.get(usize::from(c)).copied().unwrap_or(false);
+        let xpos = |c: u16| {
+            self.classes
+                .get(usize::from(c))
+                .map_or("", |tc| tc.xpos.as_str())
+        };
+        let classes = &scratch.classes;
+        let i = (1..classes.len().saturating_sub(1)).find(|&i| {
+            let next = words.get(i + 1).map_or(String::new(), |w| w.to_lowercase());
+            classes[i] == participle
+                && scratch.margins.get(i).is_some_and(|&m| m != NO_MARGIN)
+                && is(&vc.nominal, classes[i - 1])
+                && xpos(classes[i - 1]) != "PRP"
+                && words.get(i - 1) != Some(&"-")
+                && matches!(
+                    xpos(classes[i + 1]),
+                    "DT" | "PRP$" | "CD" | "NN" | "NNS" | "NNP" | "NNPS" | "JJ" | "PRP"
+                )
+                && !matches!(
+                    next.as_str(),
+                    "this"
+                        | "that"
+                        | "last"
+                        | "next"
+                        | "early"
+                        | "late"
+                        | "yesterday"
+                        | "today"
+                        | "tonight"
+                        | "overnight"
+                        | "earlier"
+                        | "later"
+                )
+                && annals_time::calendar::weekday(&next, false).is_none()
+                && annals_time::calendar::month(&next).is_none()
+        })?;
+        *scratch.classes.get_mut(i)? = past;
+        Some(i)
+    }
+
+    /// Tag greedily from position `start` on, after the classes already in
+    /// `scratch.classes` (as many as `start`).
+    fn decode(&self, window: &Window, start: usize, scratch: &mut Scratch) {
         let Scratch {
             feats,
             amb,
+            lex,
             classes: out,
             dict_lemmas,
+            margins,
             scores,
         } = scratch;
-        out.clear();
-        dict_lemmas.clear();
         let n_classes = self.classes.len();
+        let vbn = self.verb_classes.participle.map(usize::from);
+        let vbd = self.verb_classes.past.map(usize::from);
         let mut fast_scores: Scores = [0; 256];
-        for i in 0..words.len() {
+        for i in start..window.len() {
             let p1 = out.last().map_or(NONE_TAG, |&c: &u16| u64::from(c));
             let p2 = if i >= 2 {
                 out.get(i - 2).map_or(NONE_TAG, |&c| u64::from(c))
@@ -354,26 +518,78 @@ impl Tagger {
             if let Some(&(c, lemma)) = self.tagdict.get(&window.at(i, 0).form) {
                 out.push(c);
                 dict_lemmas.push(lemma);
+                margins.push(NO_MARGIN);
                 continue;
             }
             dict_lemmas.push(NO_LEMMA);
-            features(&window, amb, i, p1, p2, feats);
-            let best = match &self.fast {
+            features(window, amb, lex, i, p1, p2, feats);
+            let scored: &[i32] = match &self.fast {
                 Some(fast) => {
                     // Start from the bias weights and add the other features:
                     // the same integer sum as scoring all of them.
                     fast_scores[..n_classes].copy_from_slice(&self.bias[..n_classes]);
                     fast.add_all(feats, bias_feature(), &mut fast_scores);
-                    first_max(&fast_scores[..n_classes])
+                    &fast_scores[..n_classes]
                 }
                 None => {
                     scores.resize(n_classes, 0);
                     self.model.scores(feats, scores);
-                    first_max(scores)
+                    scores
                 }
             };
+            let best = first_max(scored);
+            let margin = match (vbn, vbd) {
+                (Some(n), Some(d)) if best == n => scored
+                    .get(n)
+                    .zip(scored.get(d))
+                    .map_or(NO_MARGIN, |(a, b)| a.saturating_sub(*b)),
+                _ => NO_MARGIN,
+            };
+            margins.push(margin);
             out.push(best as u16);
         }
+    }
+
+    /// A full sentence (ending in `.`, `!` or `?`) that the greedy pass left
+    /// without a finite verb, but with a past participle after a possible
+    /// subject, most likely has its main verb there: `A convoy crossed into
+    /// Syria on Monday.` A left-to-right tagger cannot see that no finite
+    /// verb is coming (reduced relatives such as `troops killed in the
+    /// attack` have one later), so the participle the model was least sure
+    /// of becomes a past tense; its index is returned. Left alone: a
+    /// participle after a base-form verb (imperatives: `please see attached
+    /// files`), after a hyphen (`short-lived`), or right before the full stop
+    /// (captions and fragments: `Highly recommended.`).
+    fn repair_verbless(&self, words: &[&str], scratch: &mut Scratch) -> Option<usize> {
+        let vc = &self.verb_classes;
+        let past = vc.past?;
+        // The last word before closing quotes and brackets ends the sentence.
+        let end = words
+            .iter()
+            .rposition(|w| !matches!(*w, "\"" | "'" | "”" | "’" | ")"))?;
+        if !matches!(words.get(end), Some(&("." | "!" | "?"))) {
+            return None;
+        }
+        let is = |table: &[bool], c: u16| table.get(usize::from(c)).copied().unwrap_or(false);
+        let classes = &scratch.classes;
+        if classes.iter().any(|&c| is(&vc.finite, c)) {
+            return None;
+        }
+        let first_nominal = classes.iter().position(|&c| is(&vc.nominal, c))?;
+        let first_base = classes
+            .iter()
+            .position(|&c| is(&vc.base, c))
+            .unwrap_or(usize::MAX);
+        let (i, _) = scratch
+            .margins
+            .iter()
+            .enumerate()
+            .take(end.saturating_sub(1).min(first_base))
+            .skip(first_nominal + 1)
+            .filter(|&(i, &m)| m != NO_MARGIN && i > 0 && words.get(i - 1) != Some(&"-"))
+            .min_by_key(|&(_, &m)| m)?;
+        *scratch.classes.get_mut(i)? = past;
+        Some(i)
     }
 
     /// Tag one sentence: (UPOS, XPOS) per word.
@@ -393,7 +609,9 @@ impl Tagger {
             .collect()
     }
 
-    /// Train from gold-tagged sentences (deterministic for a given `seed`).
+    /// Train from gold-tagged sentences (deterministic for a given `seed`):
+    /// [`ENSEMBLE`] perceptrons (seeds `seed`, `seed + 1`, ...) averaged,
+    /// with the shipped word-class lexicon (`data/wordnet_pos.tsv`).
     pub fn train(
         sentences: &[TaggedSentence],
         epochs: usize,
@@ -401,6 +619,21 @@ impl Tagger {
         prune: f32,
         lemmatizer: Lemmatizer,
     ) -> Tagger {
+        Tagger::train_with(sentences, epochs, seed, prune, lemmatizer, ENSEMBLE, true)
+    }
+
+    /// [`Tagger::train`] with `ensemble` perceptrons (at least one), with or
+    /// without the word-class lexicon.
+    pub fn train_with(
+        sentences: &[TaggedSentence],
+        epochs: usize,
+        seed: u64,
+        prune: f32,
+        lemmatizer: Lemmatizer,
+        ensemble: usize,
+        use_lexicon: bool,
+    ) -> Tagger {
+        let lexicon = use_lexicon.then(Lexicon::embedded);
         // Classes in order of first appearance, for a stable numbering.
         let mut classes: Vec<TagClass> = Vec::new();
         let mut index: HashMap<TagClass, u16> = HashMap::new();
@@ -462,42 +695,56 @@ impl Tagger {
         ambig_words.sort();
         let ambig = ambig_index(&ambig_words);
         let mut amb = Vec::new();
-        let mut trainer = Trainer::new(classes.len());
-        let mut order: Vec<usize> = (0..sentences.len()).collect();
-        let mut rng = crate::rng::XorShift::new(seed);
+        let mut lex = Vec::new();
         let mut feats = Vec::with_capacity(40);
         let mut scores = vec![0f32; classes.len()];
-        for _ in 0..epochs {
-            rng.shuffle(&mut order);
-            for &si in &order {
-                let (Some(s), Some(g)) = (sentences.get(si), gold.get(si)) else {
-                    continue;
-                };
-                let window = Window::new(s.words.iter().map(String::as_str));
-                ambiguity_into(&window, &ambig, &mut amb);
-                let mut pred: Vec<u16> = Vec::with_capacity(g.len());
-                for i in 0..s.words.len() {
-                    let p1 = pred.last().map_or(NONE_TAG, |&c| u64::from(c));
-                    let p2 = if i >= 2 {
-                        pred.get(i - 2).map_or(NONE_TAG, |&c| u64::from(c))
-                    } else {
-                        NONE_TAG
-                    };
-                    let truth = g.get(i).copied().unwrap_or(0);
-                    if let Some(&c) = tagdict.get(&window.at(i, 0).form) {
-                        pred.push(c);
+        let mut trainers = Vec::with_capacity(ensemble);
+        for member in 0..ensemble.max(1) as u64 {
+            let mut trainer = Trainer::new(classes.len());
+            let mut order: Vec<usize> = (0..sentences.len()).collect();
+            let mut rng = crate::rng::XorShift::new(seed.wrapping_add(member));
+            for _ in 0..epochs {
+                rng.shuffle(&mut order);
+                for &si in &order {
+                    let (Some(s), Some(g)) = (sentences.get(si), gold.get(si)) else {
                         continue;
+                    };
+                    let window = Window::new(s.words.iter().map(String::as_str));
+                    let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+                    ambiguity_into(
+                        &window,
+                        &words,
+                        &ambig,
+                        lexicon.as_ref(),
+                        &mut amb,
+                        &mut lex,
+                    );
+                    let mut pred: Vec<u16> = Vec::with_capacity(g.len());
+                    for i in 0..s.words.len() {
+                        let p1 = pred.last().map_or(NONE_TAG, |&c| u64::from(c));
+                        let p2 = if i >= 2 {
+                            pred.get(i - 2).map_or(NONE_TAG, |&c| u64::from(c))
+                        } else {
+                            NONE_TAG
+                        };
+                        let truth = g.get(i).copied().unwrap_or(0);
+                        if let Some(&c) = tagdict.get(&window.at(i, 0).form) {
+                            pred.push(c);
+                            continue;
+                        }
+                        features(&window, &amb, &lex, i, p1, p2, &mut feats);
+                        let guess = trainer.predict(&feats, &mut scores, None);
+                        trainer.update(truth as usize, guess, &feats);
+                        pred.push(guess as u16);
                     }
-                    features(&window, &amb, i, p1, p2, &mut feats);
-                    let guess = trainer.predict(&feats, &mut scores, None);
-                    trainer.update(truth as usize, guess, &feats);
-                    pred.push(guess as u16);
                 }
             }
+            trainers.push(trainer);
         }
-        let model = trainer.finish(prune);
-        Tagger::assemble(classes, tagdict_words, ambig_words, model, lemmatizer)
-            .with_fast_dictionary(sentences)
+        let model = crate::perceptron::finish_ensemble(trainers, prune);
+        let mut tagger = Tagger::assemble(classes, tagdict_words, ambig_words, model, lemmatizer);
+        tagger.lexicon = lexicon;
+        tagger.with_fast_dictionary(sentences)
     }
 
     /// Tag and lemmatize the words of a sentence: (UPOS, XPOS, lemma) per word.
@@ -535,12 +782,55 @@ fn ambig_index(words: &[(String, Vec<u16>)]) -> U64Map<u64> {
         .collect()
 }
 
-/// Ambiguity-class codes of a sentence's words into `out`, padded like the window.
-fn ambiguity_into(win: &Window, ambig: &U64Map<u64>, out: &mut Vec<u64>) {
-    out.clear();
-    out.extend([1, 1]);
-    out.extend((0..win.len()).map(|i| ambig.get(&win.at(i, 0).lower).copied().unwrap_or(2)));
-    out.extend([3, 3]);
+/// Ambiguity-class codes of a sentence's words into `amb`, padded like the
+/// window. Words without one get a code for their `lexicon` readings
+/// instead (also written to `lex`, 0 elsewhere), when there is a lexicon.
+fn ambiguity_into(
+    win: &Window,
+    words: &[&str],
+    ambig: &U64Map<u64>,
+    lexicon: Option<&Lexicon>,
+    amb: &mut Vec<u64>,
+    lex: &mut Vec<u16>,
+) {
+    amb.clear();
+    lex.clear();
+    amb.extend([1, 1]);
+    for i in 0..win.len() {
+        let code = match ambig.get(&win.at(i, 0).lower) {
+            Some(&code) => {
+                lex.push(0);
+                code
+            }
+            None => {
+                let mask = match (lexicon, words.get(i)) {
+                    (Some(l), Some(w)) => lexicon_mask(l, w),
+                    _ => 0,
+                };
+                lex.push(mask);
+                if mask == 0 {
+                    2
+                } else {
+                    feat1(LEXICON_CODE, u64::from(mask))
+                }
+            }
+        };
+        amb.push(code);
+    }
+    amb.extend([3, 3]);
+}
+
+/// Template id mixed into the ambiguity codes of lexicon readings (so they
+/// never equal a training ambiguity class's code).
+const LEXICON_CODE: u32 = 99;
+
+/// Lexicon readings of a word form (lowercased first).
+fn lexicon_mask(lexicon: &Lexicon, word: &str) -> u16 {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        lexicon.mask(&word.to_ascii_lowercase())
+    } else {
+        lexicon.mask(word)
+    }
 }
 
 /// The bias feature, present in every token's feature set.
@@ -564,7 +854,15 @@ fn first_max(scores: &[i32]) -> usize {
 }
 
 /// The tagger's feature templates for position `i` given the two previous tags.
-fn features(win: &Window, amb: &[u64], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+fn features(
+    win: &Window,
+    amb: &[u64],
+    lex: &[u16],
+    i: usize,
+    p1: u64,
+    p2: u64,
+    out: &mut Vec<u64>,
+) {
     out.clear();
     let a = |off: usize| amb.get(i + off).copied().unwrap_or(0);
     let (a_m1, a0, a_p1, a_p2) = (a(1), a(2), a(3), a(4));
@@ -618,6 +916,13 @@ fn features(win: &Window, amb: &[u64], i: usize, p1: u64, p2: u64, out: &mut Vec
     out.push(feat2(34, w.lower, wp1.short_shape));
     out.push(feat2(35, wp1.lower, wp2.lower));
     out.push(feat2(36, p1, w.suffix[1]));
+    if let Some(&mask) = lex.get(i).filter(|&&m| m != 0) {
+        // How a dictionary's readings combine with capitalization and
+        // sentence position (proper noun, or a capitalized common word?)
+        // and with the previous tag.
+        out.push(feat2(47, u64::from(mask), flags | (u64::from(i == 0) << 8)));
+        out.push(feat2(48, u64::from(mask), p1));
+    }
 }
 
 impl Component for Tagger {

@@ -82,6 +82,11 @@ pub struct TaggerOptions {
     pub use_gum: bool,
     /// Averaged weights with magnitude at most this are dropped (smaller, faster model).
     pub prune: f32,
+    /// Use the word-class lexicon (`data/wordnet_pos.tsv`) for words the
+    /// training data barely knows.
+    pub lexicon: bool,
+    /// Perceptrons trained on different orders and averaged into the model.
+    pub ensemble: usize,
 }
 
 impl Default for TaggerOptions {
@@ -92,6 +97,8 @@ impl Default for TaggerOptions {
             max_sentences: None,
             use_gum: true,
             prune: 1.0,
+            lexicon: true,
+            ensemble: crate::tagger::ENSEMBLE,
         }
     }
 }
@@ -119,13 +126,30 @@ pub fn train_tagger_on(sents: &[TaggedSentence], opts: &TaggerOptions) -> Tagger
             .zip(&s.lemmas)
             .map(|(((w, u), x), l)| (w.as_str(), *u, x.as_str(), l.as_str()))
     }));
-    Tagger::train(sents, opts.epochs, opts.seed, opts.prune, lemmatizer)
+    Tagger::train_with(
+        sents,
+        opts.epochs,
+        opts.seed,
+        opts.prune,
+        lemmatizer,
+        opts.ensemble,
+        opts.lexicon,
+    )
+}
+
+/// The text of `data/wordnet_pos.tsv`, the tagger's word-class lexicon,
+/// from a WordNet 3.0 database directory (Debian's `wordnet-base` package
+/// installs it in `/usr/share/wordnet`; example `build_pos_lexicon`).
+pub fn build_pos_lexicon(wordnet_dir: &Path) -> Result<String, NlpError> {
+    crate::tagger::lexicon::build_from_wordnet(wordnet_dir)
 }
 
 /// One sentence of an IOB2 file: (sentence id, words, tags).
 #[derive(Debug, Clone, Default)]
 pub struct Iob2Sentence {
     pub id: Option<String>,
+    /// The document (`# newdoc id`) the sentence belongs to, when known.
+    pub doc: Option<String>,
     pub words: Vec<String>,
     pub tags: Vec<String>,
 }
@@ -135,10 +159,12 @@ pub fn read_iob2(path: &Path) -> Result<Vec<Iob2Sentence>, NlpError> {
     let text = read_text(path)?;
     let mut out = Vec::new();
     let mut cur = Iob2Sentence::default();
+    let mut doc: Option<String> = None;
     for (i, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() {
             if !cur.words.is_empty() {
+                cur.doc.clone_from(&doc);
                 out.push(std::mem::take(&mut cur));
             }
             continue;
@@ -146,6 +172,8 @@ pub fn read_iob2(path: &Path) -> Result<Vec<Iob2Sentence>, NlpError> {
         if let Some(c) = line.strip_prefix('#') {
             if let Some(v) = c.trim().strip_prefix("sent_id") {
                 cur.id = Some(v.trim_start_matches([' ', '=']).trim().to_owned());
+            } else if let Some(v) = c.trim().strip_prefix("newdoc id") {
+                doc = Some(v.trim_start_matches([' ', '=']).trim().to_owned());
             }
             continue;
         }
@@ -161,6 +189,7 @@ pub fn read_iob2(path: &Path) -> Result<Vec<Iob2Sentence>, NlpError> {
         cur.tags.push((*tag).to_owned());
     }
     if !cur.words.is_empty() {
+        cur.doc = doc;
         out.push(cur);
     }
     Ok(out)
@@ -278,6 +307,12 @@ pub fn read_gum_entities(path: &Path) -> Result<Vec<Iob2Sentence>, NlpError> {
         }
         out.push(Iob2Sentence {
             id: s.id.clone(),
+            // GUM sentence ids are `DOCNAME-N`.
+            doc: s
+                .id
+                .as_deref()
+                .and_then(|id| id.rsplit_once('-'))
+                .map(|(d, _)| d.to_owned()),
             words: s.words.iter().map(|w| w.form.clone()).collect(),
             tags,
         });
@@ -896,6 +931,38 @@ pub fn train_ner(
         opts.epochs,
         opts.seed,
         opts.ensemble,
+    ))
+}
+
+/// The text of `data/word_clusters.tsv` ([`crate::ner::clusters`]): word
+/// classes learned from the unlabelled text of UD English-EWT train+dev,
+/// GUM train+dev, MEANTIME and re3d (never a test split), words seen at
+/// least twice, `n_classes` classes.
+pub fn build_word_clusters(corpora: &Corpora, n_classes: usize) -> Result<String, NlpError> {
+    let mut sents: Vec<Vec<String>> = Vec::new();
+    for p in [
+        corpora.ewt("train"),
+        corpora.ewt("dev"),
+        corpora.gum("train"),
+        corpora.gum("dev"),
+    ] {
+        if p.exists() {
+            sents.extend(read_tagged(&p)?.into_iter().map(|s| s.words));
+        }
+    }
+    let mt = corpora.meantime();
+    if mt.exists() {
+        sents.extend(read_meantime(&mt)?.into_iter().map(|s| s.words));
+    }
+    let re3d = corpora.re3d();
+    if re3d.exists() {
+        sents.extend(read_re3d(&re3d)?.into_iter().map(|s| s.words));
+    }
+    Ok(crate::ner::clusters::build(
+        sents.iter().map(Vec::as_slice),
+        n_classes,
+        2,
+        30,
     ))
 }
 

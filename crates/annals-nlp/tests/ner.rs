@@ -130,3 +130,74 @@ fn numbers_alone_are_not_names() {
         doc.entities
     );
 }
+
+/// A document of several sentences, tokenized on spaces, tagged and recognized.
+fn analyzed_doc(sentences: &[&str], ner: &EntityRecognizer) -> Doc {
+    let mut text = String::new();
+    let mut doc = Doc::default();
+    for s in sentences {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        let first = doc.tokens.len();
+        let start = text.len();
+        for (j, w) in s.split(' ').enumerate() {
+            if j > 0 {
+                text.push(' ');
+            }
+            let a = text.len();
+            text.push_str(w);
+            doc.tokens.push(Token {
+                span: Span::new(a, text.len()),
+                text: w.to_owned(),
+                ..Default::default()
+            });
+        }
+        doc.sentences.push(Sentence {
+            span: Span::new(start, text.len()),
+            tokens: first..doc.tokens.len(),
+        });
+    }
+    doc.document = Document::new("t", text);
+    Tagger::embedded().unwrap().process(&mut doc).unwrap();
+    ner.process(&mut doc).unwrap();
+    doc
+}
+
+#[test]
+fn a_name_keeps_its_type_through_the_document() {
+    let sentences = [
+        "Farmers in Tamale met Grace Baker , head of the Northern Growers Union , on Monday .",
+        "Baker said the rains came late this year .",
+        "Members of Northern Growers Union will vote on a strike next week .",
+    ];
+    let ner = EntityRecognizer::embedded().unwrap();
+    let doc = analyzed_doc(&sentences, &ner);
+    let in_sentence = |k: usize, label: EntityLabel, text: &str| {
+        doc.entities
+            .iter()
+            .any(|e| e.sentence == k && e.label == label && doc.slice(e.span) == text)
+    };
+    assert!(
+        in_sentence(0, EntityLabel::Per, "Grace Baker"),
+        "{:?}",
+        doc.entities
+    );
+    assert!(
+        in_sentence(1, EntityLabel::Per, "Baker"),
+        "{:?}",
+        doc.entities
+    );
+    let union: Vec<EntityLabel> = doc
+        .entities
+        .iter()
+        .filter(|e| doc.slice(e.span) == "Northern Growers Union")
+        .map(|e| e.label)
+        .collect();
+    assert_eq!(union.len(), 2, "{:?}", doc.entities);
+    assert!(union.iter().all(|l| *l == union[0]), "{union:?}");
+    for e in &doc.entities {
+        let s = &doc.sentences[e.sentence];
+        assert!(s.tokens.start <= e.tokens.start && e.tokens.end <= s.tokens.end);
+    }
+}

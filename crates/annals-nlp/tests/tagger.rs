@@ -68,6 +68,76 @@ fn same_word_different_tags_by_context() {
     assert_eq!(b[1].upos, Upos::Verb);
 }
 
+/// Common nouns no training sentence has: the tagger's word-class lexicon
+/// (from WordNet) says they are nouns, and plurals of nouns.
+#[test]
+fn unknown_common_nouns_from_the_lexicon() {
+    let tagger = Tagger::embedded().unwrap();
+    for (sentence, nouns) in [
+        (
+            "A UN aid convoy crossed into Syria on Monday .",
+            &["convoy"][..],
+        ),
+        (
+            "Government warplanes bombed rebel outposts near the border .",
+            &["warplanes", "outposts"][..],
+        ),
+        (
+            "The envoys said the truce was holding at most checkpoints .",
+            &["envoys", "truce", "checkpoints"][..],
+        ),
+        (
+            "Navy gunboats enforced the blockade after a heavy barrage .",
+            &["gunboats", "blockade"][..],
+        ),
+    ] {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let tags = tagger.tag(&words);
+        for noun in nouns {
+            let k = words.iter().position(|w| w == noun).unwrap();
+            assert_eq!(tags[k].upos, Upos::Noun, "{noun} in {sentence:?}: {tags:?}");
+        }
+    }
+}
+
+/// A full sentence with no finite verb but a past participle after its
+/// subject has its main verb there (a left-to-right tagger cannot know no
+/// other verb is coming); a reduced relative before the main verb, an
+/// imperative's object and a caption keep their participles.
+#[test]
+fn verbless_sentence_gets_its_past_tense() {
+    let tagger = Tagger::embedded().unwrap();
+    let xpos = |sentence: &str, word: &str| {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let k = words.iter().position(|w| *w == word).unwrap();
+        tagger.tag(&words)[k].xpos.to_owned()
+    };
+    assert_eq!(
+        xpos("The troops crossed the border on Sunday .", "crossed"),
+        "VBD"
+    );
+    assert_eq!(
+        xpos("A UN aid convoy crossed into Syria on Monday .", "crossed"),
+        "VBD"
+    );
+    assert_eq!(
+        xpos(
+            "Government warplanes bombed rebel outposts near the border .",
+            "bombed"
+        ),
+        "VBD"
+    );
+    assert_ne!(
+        xpos(
+            "Three soldiers wounded in the attack were flown to Kabul .",
+            "wounded"
+        ),
+        "VBD"
+    );
+    assert_ne!(xpos("Please see the attached report .", "attached"), "VBD");
+    assert_ne!(xpos("Highly recommended .", "recommended"), "VBD");
+}
+
 #[test]
 fn model_round_trips_through_bytes() {
     let tagger = Tagger::embedded().unwrap();

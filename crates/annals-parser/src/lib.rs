@@ -18,6 +18,9 @@
 //! - [`train`] builds a model from CoNLL-U treebanks ([`train::train_and_save`]
 //!   for the standard EWT + GUM model) and [`evaluate`] scores one against gold
 //!   trees ([`ParseScores`]: UAS and LAS).
+//! - After the greedy pass, shapes UD rules out are repaired (`repair`): a
+//!   verb with two subjects in `X verb-ed ..., Y said` gets its reported
+//!   clause back.
 //! - [`bench`] measures load time and parsing speed.
 //!
 //! ```
@@ -43,6 +46,7 @@ mod eval;
 mod features;
 mod model;
 mod parser;
+mod repair;
 mod system;
 pub mod train;
 

@@ -219,6 +219,11 @@ impl Parser {
             t.deprel
                 .push_str(self.labels.get(l as usize).map_or("dep", String::as_str));
         }
+        crate::repair::reported_clause_subject(tokens);
+        crate::repair::coordinated_subjects(tokens);
+        crate::repair::relative_clause_head(tokens);
+        crate::repair::preposition_read_as_conjunction(tokens);
+        crate::repair::participle_as_main_verb(tokens);
     }
 
     /// Run the transition system over `sc.words` (already filled).

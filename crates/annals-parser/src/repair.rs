@@ -1,0 +1,459 @@
+//! Repairs of parse shapes that Universal Dependencies rules out.
+//!
+//! A greedy parser can build trees no grammar allows. Two such shapes are
+//! common in wire copy:
+//!
+//! - In *"The convoy crossed into Syria, the UN said."* the tagger reads
+//!   `crossed` as a participle (a finite verb follows), the parser hangs it on
+//!   `convoy` as a reduced relative clause and gives `said` two subjects,
+//!   `convoy` and `UN`. A verb has one subject; the first one's participle,
+//!   followed by a comma and the second subject, is the reported clause's own
+//!   verb ([`reported_clause_subject`]).
+//! - In *"The first aid convoy since the earthquake crossed into Syria."* the
+//!   parser reads `since the earthquake crossed` as a subordinate clause and
+//!   leaves the sentence rooted in a noun. A sentence whose root is a noun and
+//!   whose finite verb sits in such a clause has read the preposition as a
+//!   conjunction ([`preposition_read_as_conjunction`]).
+//! - In *"The army and the Rapid Support Forces agreed ..."* both nouns may
+//!   be attached as subjects of `agreed`, with `and` on the verb: they are
+//!   one coordinated subject ([`coordinated_subjects`]).
+//! - In *"... behind the coffin of Soleimani, who was killed in a strike."*
+//!   a clause opened by a relative pronoun may be hung on the main verb as a
+//!   conjunct. It is a relative clause of the noun before the pronoun
+//!   ([`relative_clause_head`]).
+//! - In *"Thousands of mourners marched in Ahvaz."* `marched` is read as a
+//!   participle modifying `Thousands`, and the sentence has no main verb. A
+//!   full sentence (it ends in `.`, `!` or `?`) has one: the participle is it
+//!   ([`participle_as_main_verb`]).
+
+use annals_core::Token;
+
+fn is_subject(deprel: &str) -> bool {
+    deprel == "nsubj" || deprel == "nsubj:pass"
+}
+
+/// Make `X verb-ed ..., Y said` a reported clause with its own subject.
+///
+/// For a verb with two subjects `first < second`, where `first` has an
+/// `acl` child (a -ed verb with no subject or auxiliary of its own) and a
+/// comma lies between that child and `second`: the child becomes the head of
+/// the clause in the place of the reporting verb, `first` its subject, and
+/// the reporting verb a `parataxis` of it (as UD annotates a trailing
+/// `, officials said`). The child's tag becomes `VBD`, a finite verb.
+pub(crate) fn reported_clause_subject(tokens: &mut [Token]) {
+    let n = tokens.len();
+    for verb in 0..n {
+        let subjects: Vec<usize> = (0..n)
+            .filter(|&j| tokens[j].head == Some(verb) && is_subject(&tokens[j].deprel))
+            .collect();
+        let [first, .., second] = subjects[..] else {
+            continue;
+        };
+        let participle = (first + 1..second).find(|&c| {
+            tokens[c].head == Some(first)
+                && tokens[c].deprel == "acl"
+                && matches!(tokens[c].xpos.as_str(), "VBN" | "VBD")
+                && !tokens.iter().any(|t| {
+                    t.head == Some(c) && (is_subject(&t.deprel) || t.deprel.starts_with("aux"))
+                })
+        });
+        let Some(clause) = participle else {
+            continue;
+        };
+        if !(clause + 1..second).any(|j| tokens[j].text == ",") {
+            continue;
+        }
+        let (head, deprel) = (tokens[verb].head, tokens[verb].deprel.clone());
+        tokens[clause].head = head;
+        tokens[clause].deprel = deprel;
+        tokens[clause].xpos = "VBD".to_owned();
+        tokens[first].head = Some(clause);
+        tokens[first].deprel = "nsubj".to_owned();
+        tokens[verb].head = Some(clause);
+        tokens[verb].deprel = "parataxis".to_owned();
+        // Punctuation closing the sentence follows its new root.
+        for t in tokens.iter_mut() {
+            if t.head == Some(verb)
+                && t.deprel == "punct"
+                && matches!(t.text.as_str(), "." | "!" | "?")
+            {
+                t.head = Some(clause);
+            }
+        }
+    }
+}
+
+/// Join two subjects of one verb that an `and`/`or` between them coordinates.
+///
+/// For a verb with subjects `first < second`, both before it, and a `cc`
+/// word between them hung on the verb or on `second`: `second` becomes a
+/// `conj` of `first` and the `cc` attaches to `second`, as UD coordinates.
+pub(crate) fn coordinated_subjects(tokens: &mut [Token]) {
+    let n = tokens.len();
+    for verb in 0..n {
+        let subjects: Vec<usize> = (0..verb)
+            .filter(|&j| tokens[j].head == Some(verb) && is_subject(&tokens[j].deprel))
+            .collect();
+        let [first, second, ..] = subjects[..] else {
+            continue;
+        };
+        let Some(cc) = (first + 1..second).find(|&j| {
+            tokens[j].deprel == "cc"
+                && matches!(tokens[j].head, Some(h) if h == verb || h == second)
+        }) else {
+            continue;
+        };
+        tokens[second].head = Some(first);
+        tokens[second].deprel = "conj".to_owned();
+        tokens[cc].head = Some(second);
+    }
+}
+
+/// Hang a clause opened by `who`/`which`/`whom` on the noun before it.
+///
+/// For a verb whose subject or object is a relative pronoun that opens its
+/// clause (only a comma between it and the word before), attached by any
+/// relation but `acl:relcl`: the verb becomes an `acl:relcl` of the noun or
+/// name before the comma (the head of a multi-word name).
+pub(crate) fn relative_clause_head(tokens: &mut [Token]) {
+    let n = tokens.len();
+    for verb in 0..n {
+        if tokens[verb].deprel == "acl:relcl" {
+            continue;
+        }
+        let Some(pronoun) = (0..verb).find(|&j| {
+            tokens[j].head == Some(verb)
+                && matches!(tokens[j].xpos.as_str(), "WP" | "WDT")
+                && matches!(
+                    tokens[j].text.to_ascii_lowercase().as_str(),
+                    "who" | "which" | "whom"
+                )
+                && (is_subject(&tokens[j].deprel) || tokens[j].deprel == "obj")
+        }) else {
+            continue;
+        };
+        let Some(comma) = pronoun.checked_sub(1).filter(|&c| tokens[c].text == ",") else {
+            continue;
+        };
+        let Some(mut noun) = comma.checked_sub(1) else {
+            continue;
+        };
+        if !matches!(
+            tokens[noun].upos,
+            annals_core::Upos::Noun | annals_core::Upos::Propn
+        ) {
+            continue;
+        }
+        // `Qassem Soleimani`: the name's head is its first word.
+        while tokens[noun].deprel == "flat" {
+            match tokens[noun].head {
+                Some(h) if h < noun => noun = h,
+                _ => break,
+            }
+        }
+        // Never make a cycle: the noun must not sit inside the clause.
+        let mut up = tokens[noun].head;
+        let mut steps = 0;
+        while let Some(h) = up {
+            if h == verb || steps > n {
+                break;
+            }
+            up = tokens[h].head;
+            steps += 1;
+        }
+        if up == Some(verb) {
+            continue;
+        }
+        tokens[verb].head = Some(noun);
+        tokens[verb].deprel = "acl:relcl".to_owned();
+        if tokens[comma].head == Some(verb) || tokens[comma].deprel == "punct" {
+            tokens[comma].head = Some(verb);
+        }
+    }
+}
+
+/// Words that are prepositions or conjunctions (`since the war` / `since
+/// the war ended`).
+const PREPOSITION_OR_MARKER: &[&str] = &["since", "after", "before", "until", "till"];
+
+/// Make `N since N2 verb-ed ...`, rooted in the first noun, a main clause.
+///
+/// When the root is a noun and its clause child is a finite verb whose own
+/// `mark` (`since`, `after`, ...) precedes its subject: the verb becomes the
+/// root, the noun its subject, the clause's subject an `obl` with the marker
+/// as its `case`, and the noun's dependents after the verb move to the verb.
+pub(crate) fn preposition_read_as_conjunction(tokens: &mut [Token]) {
+    let n = tokens.len();
+    let Some(root) = (0..n).find(|&j| tokens[j].head.is_none()) else {
+        return;
+    };
+    if !matches!(
+        tokens[root].upos,
+        annals_core::Upos::Noun | annals_core::Upos::Propn
+    ) {
+        return;
+    }
+    let finite = |t: &Token| matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP");
+    let Some(verb) = (root + 1..n).find(|&v| {
+        tokens[v].head == Some(root)
+            && matches!(tokens[v].deprel.as_str(), "acl:relcl" | "acl" | "advcl")
+            && finite(&tokens[v])
+    }) else {
+        return;
+    };
+    let child = |rel: &str| {
+        (root + 1..verb).find(|&j| tokens[j].head == Some(verb) && tokens[j].deprel == rel)
+    };
+    let (Some(marker), Some(subject)) = (child("mark"), child("nsubj")) else {
+        return;
+    };
+    if marker > subject
+        || !PREPOSITION_OR_MARKER.contains(&tokens[marker].text.to_ascii_lowercase().as_str())
+    {
+        return;
+    }
+    tokens[subject].head = Some(verb);
+    tokens[subject].deprel = "obl".to_owned();
+    tokens[marker].head = Some(subject);
+    tokens[marker].deprel = "case".to_owned();
+    make_main_verb(tokens, root, verb);
+}
+
+/// Give a noun-rooted full sentence its verb.
+///
+/// The root is a noun (not a copula's complement: `He is a doctor.`) and the
+/// sentence ends in `.`, `!` or `?`. The main verb is the first finite verb
+/// after the noun with no subject, marker or conjunction of its own; failing
+/// that, the root's first `acl` child to its right that is a -ed verb with no
+/// subject, auxiliary, marker or `by` agent (tagged `VBD` then). That verb
+/// becomes the root, the noun its subject, and the noun's dependents after
+/// the verb move to the verb.
+pub(crate) fn participle_as_main_verb(tokens: &mut [Token]) {
+    let n = tokens.len();
+    let ends_sentence = tokens
+        .last()
+        .is_some_and(|t| matches!(t.text.as_str(), "." | "!" | "?"));
+    let Some(root) = (0..n).find(|&j| tokens[j].head.is_none()) else {
+        return;
+    };
+    let nominal = matches!(
+        tokens[root].upos,
+        annals_core::Upos::Noun | annals_core::Upos::Propn | annals_core::Upos::Num
+    );
+    let copular = tokens
+        .iter()
+        .any(|t| t.head == Some(root) && t.deprel == "cop");
+    if !ends_sentence || !nominal || copular {
+        return;
+    }
+    // A finite verb without a subject further on is the main verb (`A
+    // convoy attacked by militants lost three trucks.`); else the first
+    // participle of the noun is.
+    let finite_without_subject = (root + 1..n).find(|&v| {
+        matches!(tokens[v].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+            && matches!(
+                tokens[v].deprel.as_str(),
+                "parataxis" | "conj" | "dep" | "advcl" | "ccomp" | "acl"
+            )
+            && !tokens.iter().any(|t| {
+                t.head == Some(v)
+                    && (t.deprel.starts_with("nsubj")
+                        || t.deprel.starts_with("expl")
+                        || t.deprel == "mark"
+                        || t.deprel == "cc")
+            })
+    });
+    if let Some(verb) = finite_without_subject {
+        make_main_verb(tokens, root, verb);
+        return;
+    }
+    let Some(verb) =
+        (root + 1..n).find(|&v| tokens[v].head == Some(root) && tokens[v].deprel == "acl")
+    else {
+        return;
+    };
+    let own = |rel: &str| {
+        tokens
+            .iter()
+            .any(|t| t.head == Some(verb) && (t.deprel.starts_with(rel)))
+    };
+    if !matches!(tokens[verb].xpos.as_str(), "VBN" | "VBD")
+        || own("nsubj")
+        || own("aux")
+        || own("mark")
+        || own("obl:agent")
+    {
+        return;
+    }
+    tokens[verb].xpos = "VBD".to_owned();
+    make_main_verb(tokens, root, verb);
+}
+
+/// `verb` becomes the root, the former root noun its subject, and the noun's
+/// dependents after the verb move to the verb.
+fn make_main_verb(tokens: &mut [Token], noun: usize, verb: usize) {
+    tokens[verb].head = None;
+    tokens[verb].deprel = "root".to_owned();
+    tokens[noun].head = Some(verb);
+    tokens[noun].deprel = "nsubj".to_owned();
+    for t in tokens.iter_mut().skip(verb + 1) {
+        if t.head == Some(noun) {
+            t.head = Some(verb);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use annals_core::conllu;
+
+    fn tokens(rows: &[(&str, &str, usize, &str)]) -> Vec<Token> {
+        let text: String = rows
+            .iter()
+            .enumerate()
+            .map(|(i, (form, xpos, head, rel))| {
+                format!("{}\t{form}\t_\tX\t{xpos}\t_\t{head}\t{rel}\t_\t_\n", i + 1)
+            })
+            .collect();
+        conllu::to_doc("t", &conllu::parse(&text).expect("conllu")).tokens
+    }
+
+    #[test]
+    fn a_participle_before_a_trailing_said_heads_its_clause() {
+        let mut t = tokens(&[
+            ("The", "DT", 2, "det"),
+            ("convoy", "NN", 9, "nsubj"),
+            ("crossed", "VBN", 2, "acl"),
+            ("into", "IN", 5, "case"),
+            ("Syria", "NNP", 3, "obl"),
+            (",", ",", 9, "punct"),
+            ("the", "DT", 8, "det"),
+            ("UN", "NNP", 9, "nsubj"),
+            ("said", "VBD", 0, "root"),
+            (".", ".", 9, "punct"),
+        ]);
+        reported_clause_subject(&mut t);
+        assert_eq!(
+            (t[2].head, t[2].deprel.as_str(), t[2].xpos.as_str()),
+            (None, "root", "VBD")
+        );
+        assert_eq!((t[1].head, t[1].deprel.as_str()), (Some(2), "nsubj"));
+        assert_eq!((t[8].head, t[8].deprel.as_str()), (Some(2), "parataxis"));
+        assert_eq!(t[9].head, Some(2));
+        assert_eq!((t[7].head, t[7].deprel.as_str()), (Some(8), "nsubj"));
+    }
+
+    #[test]
+    fn since_before_a_noun_is_a_preposition_when_the_sentence_has_no_other_verb() {
+        let mut t = tokens(&[
+            ("The", "DT", 3, "det"),
+            ("aid", "NN", 3, "compound"),
+            ("convoy", "NN", 0, "root"),
+            ("since", "IN", 7, "mark"),
+            ("the", "DT", 6, "det"),
+            ("earthquake", "NN", 7, "nsubj"),
+            ("crossed", "VBD", 3, "acl:relcl"),
+            ("into", "IN", 9, "case"),
+            ("Syria", "NNP", 7, "obl"),
+            (".", ".", 3, "punct"),
+        ]);
+        for (tok, upos) in t.iter_mut().zip([
+            "DET", "NOUN", "NOUN", "ADP", "DET", "NOUN", "VERB", "ADP", "PROPN", "PUNCT",
+        ]) {
+            tok.upos = upos.parse().expect("upos");
+        }
+        preposition_read_as_conjunction(&mut t);
+        assert_eq!((t[6].head, t[6].deprel.as_str()), (None, "root"));
+        assert_eq!((t[2].head, t[2].deprel.as_str()), (Some(6), "nsubj"));
+        assert_eq!((t[5].head, t[5].deprel.as_str()), (Some(6), "obl"));
+        assert_eq!((t[3].head, t[3].deprel.as_str()), (Some(5), "case"));
+        assert_eq!(t[9].head, Some(6));
+    }
+
+    #[test]
+    fn the_participle_of_a_noun_rooted_sentence_is_its_verb() {
+        let rows = [
+            ("Thousands", "NNS", 0, "root", "NOUN"),
+            ("of", "IN", 3, "case", "ADP"),
+            ("mourners", "NNS", 1, "nmod", "NOUN"),
+            ("marched", "VBN", 1, "acl", "VERB"),
+            ("in", "IN", 6, "case", "ADP"),
+            ("Ahvaz", "NNP", 4, "obl", "PROPN"),
+            (".", ".", 1, "punct", "PUNCT"),
+        ];
+        let mut t = tokens(&rows.map(|(f, x, h, r, _)| (f, x, h, r)));
+        for (tok, row) in t.iter_mut().zip(rows) {
+            tok.upos = row.4.parse().expect("upos");
+        }
+        let mut headline = t.clone();
+        participle_as_main_verb(&mut t);
+        assert_eq!(
+            (t[3].head, t[3].deprel.as_str(), t[3].xpos.as_str()),
+            (None, "root", "VBD")
+        );
+        assert_eq!((t[0].head, t[0].deprel.as_str()), (Some(3), "nsubj"));
+        assert_eq!(t[6].head, Some(3));
+        // Without the full stop it may be a headline's noun phrase.
+        headline.pop();
+        let before = headline.clone();
+        participle_as_main_verb(&mut headline);
+        assert_eq!(headline, before);
+    }
+
+    #[test]
+    fn two_subjects_joined_by_and_are_one_coordinated_subject() {
+        let mut t = tokens(&[
+            ("The", "DT", 2, "det"),
+            ("army", "NN", 6, "nsubj"),
+            ("and", "CC", 6, "cc"),
+            ("the", "DT", 5, "det"),
+            ("militia", "NN", 6, "nsubj"),
+            ("agreed", "VBD", 0, "root"),
+            (".", ".", 6, "punct"),
+        ]);
+        coordinated_subjects(&mut t);
+        assert_eq!((t[4].head, t[4].deprel.as_str()), (Some(1), "conj"));
+        assert_eq!(t[2].head, Some(4));
+        assert_eq!((t[1].head, t[1].deprel.as_str()), (Some(5), "nsubj"));
+    }
+
+    #[test]
+    fn a_who_clause_hangs_on_the_name_before_it() {
+        let rows = [
+            ("Mourners", "NNS", 2, "nsubj", "NOUN"),
+            ("followed", "VBD", 0, "root", "VERB"),
+            ("Qassem", "NNP", 2, "obj", "PROPN"),
+            ("Soleimani", "NNP", 3, "flat", "PROPN"),
+            (",", ",", 8, "punct", "PUNCT"),
+            ("who", "WP", 8, "nsubj:pass", "PRON"),
+            ("was", "VBD", 8, "aux:pass", "AUX"),
+            ("killed", "VBN", 2, "conj", "VERB"),
+            (".", ".", 2, "punct", "PUNCT"),
+        ];
+        let mut t = tokens(&rows.map(|(f, x, h, r, _)| (f, x, h, r)));
+        for (tok, row) in t.iter_mut().zip(rows) {
+            tok.upos = row.4.parse().expect("upos");
+        }
+        relative_clause_head(&mut t);
+        assert_eq!((t[7].head, t[7].deprel.as_str()), (Some(2), "acl:relcl"));
+    }
+
+    #[test]
+    fn a_true_reduced_relative_is_left_alone() {
+        // `The convoy attacked on Monday was carrying food`: one subject only.
+        let mut t = tokens(&[
+            ("The", "DT", 2, "det"),
+            ("convoy", "NN", 7, "nsubj"),
+            ("attacked", "VBN", 2, "acl"),
+            ("on", "IN", 5, "case"),
+            ("Monday", "NNP", 3, "obl"),
+            ("was", "VBD", 7, "aux"),
+            ("carrying", "VBG", 0, "root"),
+            ("food", "NN", 7, "obj"),
+        ]);
+        let before = t.clone();
+        reported_clause_subject(&mut t);
+        assert_eq!(t, before);
+    }
+}
