@@ -489,7 +489,8 @@ impl Component for ActorCoder {
                 lowered: toks.iter().map(lower).collect(),
             };
             let ps = pieces(toks.iter().map(|t| t.text.as_str()));
-            let marks = find_marks(&self.lexicon, &ps);
+            let mut marks = find_marks(&self.lexicon, &ps);
+            drop_first_names(doc, &view, &mut marks);
             let chunks = self.chunks(&view, &marks);
             let inherited = coordination(&view, &chunks, &marks);
             let mut in_chunk = vec![false; toks.len()];
@@ -1137,6 +1138,41 @@ fn definite_group(view: &SentenceView, c: &Chunk) -> bool {
         && last.is_some_and(|l| GROUP_NOUNS.contains(&l.as_str()))
 }
 
+/// A one-word name in the lexicon (`Abdullah`) that opens a longer person's
+/// name (`Abdullah Ocalan`: the tagger's person entity runs on over a
+/// capitalized name the lexicon does not cover) is another person's first
+/// name, not the listed one.
+fn drop_first_names(doc: &Doc, view: &SentenceView, marks: &mut Vec<Mark>) {
+    let first_name = |m: &Mark, marks: &[Mark]| {
+        let next = m.tok_end;
+        matches!(m.kind, MarkKind::Actor(_))
+            && m.tok_end == m.tok_start + 1
+            && view
+                .toks
+                .get(m.tok_start)
+                .is_some_and(|t| t.upos == Upos::Propn)
+            && view
+                .toks
+                .get(next)
+                .is_some_and(|t| t.upos == Upos::Propn && capitalized(t))
+            && !marks
+                .iter()
+                .any(|o| o.tok_start <= next && next < o.tok_end)
+            && doc.entities.iter().any(|e| {
+                e.label == EntityLabel::Per
+                    && e.tokens.start <= view.base + m.tok_start
+                    && view.base + next < e.tokens.end
+            })
+    };
+    // Rare: check before allocating.
+    if !marks.iter().any(|m| first_name(m, marks)) {
+        return;
+    }
+    let drop: Vec<bool> = marks.iter().map(|m| first_name(m, marks)).collect();
+    let mut drop = drop.into_iter();
+    marks.retain(|_| !drop.next().unwrap_or(false));
+}
+
 /// A capitalized name token outside every actor of its sentence that is a
 /// word of a person's name given earlier (`Shinzo Abe` ... `Abe`, `Xi
 /// Jinping` ... `Xi`) is that person.
@@ -1162,12 +1198,15 @@ fn surnames(
         // Part of a longer name (`Abe Shinzo`, `Mr Abe`'s neighbours) or already coded.
         let next_name = i + 1 < n && view.toks[i + 1].upos == Upos::Propn;
         let prev_name = i > 0 && view.toks[i - 1].upos == Upos::Propn;
-        if next_name
-            || prev_name
-            || actors[first_here..]
-                .iter()
-                .any(|a| a.tokens.contains(&doc_i))
-        {
+        if next_name || prev_name {
+            continue;
+        }
+        // A one-word name the tagger called a person of unknown country is
+        // still the person named in full before (`Abe` after `Shinzo Abe`).
+        let covering = (first_here..actors.len()).find(|&j| actors[j].tokens.contains(&doc_i));
+        let bare_person =
+            |j: usize| actors[j].rule == "context:person" && actors[j].tokens == (doc_i..doc_i + 1);
+        if covering.is_some_and(|j| !bare_person(j)) {
             continue;
         }
         let found = (0..first_here).rev().find(|&k| {
@@ -1193,8 +1232,16 @@ fn surnames(
             antecedent: Some(k),
         };
         let tr = traits[k];
-        actors.push(mention);
-        traits.push(tr);
+        match covering {
+            Some(j) => {
+                actors[j] = mention;
+                traits[j] = tr;
+            }
+            None => {
+                actors.push(mention);
+                traits.push(tr);
+            }
+        }
     }
 }
 
@@ -1300,6 +1347,10 @@ fn fix_context(doc: &Doc, lex: &Lexicon, actors: &mut [ActorMention], fixes: &[F
         let Some(me) = actors.get(i).cloned() else {
             continue;
         };
+        // Resolved since (`coref:name`): the antecedent's code stands.
+        if me.rule == "coref:name" {
+            continue;
+        }
         let patron = me.patron.clone();
         let not_patron = |c: &String| Some(c) != patron.as_ref();
         let same_sentence = || {

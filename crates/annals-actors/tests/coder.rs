@@ -465,3 +465,65 @@ fn a_surname_alone_is_the_person_named_before() {
         codes(&d)
     );
 }
+
+/// Mark tokens `a..b` (doc-wide indices) of sentence `s` as a person, as the NER stage would.
+fn person(d: &mut Doc, a: usize, b: usize, s: usize) {
+    let span = Span::new(d.tokens[a].span.start, d.tokens[b - 1].span.end);
+    d.entities.push(Entity {
+        label: EntityLabel::Per,
+        tokens: a..b,
+        span,
+        sentence: s,
+    });
+}
+
+#[test]
+fn a_surname_the_tagger_calls_a_person_is_the_person_named_before() {
+    let s1: &[W] = &[
+        ("Japanese", "ADJ", "JJ", 3, "amod"),
+        ("Prime", "ADJ", "NNP", 3, "amod"),
+        ("Minister", "PROPN", "NNP", 4, "nmod:desc"),
+        ("Shinzo", "PROPN", "NNP", 6, "nsubj"),
+        ("Abe", "PROPN", "NNP", 4, "flat"),
+        ("visited", "VERB", "VBD", 0, "root"),
+        ("Beijing", "PROPN", "NNP", 6, "obj"),
+        (".", "PUNCT", ".", 6, "punct"),
+    ];
+    let s2: &[W] = &[
+        ("Abe", "PROPN", "NNP", 2, "nsubj"),
+        ("spoke", "VERB", "VBD", 0, "root"),
+        ("by", "ADP", "IN", 4, "case"),
+        ("telephone", "NOUN", "NN", 2, "obl"),
+        (".", "PUNCT", ".", 2, "punct"),
+    ];
+    let mut d = doc(&[s1, s2], "2018-06-13");
+    person(&mut d, 3, 5, 0);
+    person(&mut d, 8, 9, 1);
+    run(&mut d);
+    let abe = d
+        .actors
+        .iter()
+        .find(|a| a.sentence == 1)
+        .map(|a| a.code.code.as_str());
+    assert_eq!(abe, Some("JPNGOV"), "{:?}", codes(&d));
+}
+
+#[test]
+fn a_listed_one_word_name_opening_a_longer_name_is_someone_else() {
+    let s: &[W] = &[
+        ("Kurdish", "ADJ", "JJ", 2, "amod"),
+        ("rebels", "NOUN", "NNS", 3, "nsubj"),
+        ("praised", "VERB", "VBD", 0, "root"),
+        ("Abdullah", "PROPN", "NNP", 3, "obj"),
+        ("Ocalan", "PROPN", "NNP", 4, "flat"),
+        (".", "PUNCT", ".", 3, "punct"),
+    ];
+    let mut d = doc(&[s], "2000-01-01");
+    person(&mut d, 3, 5, 0);
+    run(&mut d);
+    assert!(
+        d.actors.iter().all(|a| !a.code.code.starts_with("SAU")),
+        "{:?}",
+        codes(&d)
+    );
+}

@@ -940,6 +940,25 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
                 return (Modality::Hypothetical, must);
             }
             let Some(h) = g.head(cur) else { break };
+            // `must agree to changes before they demobilize`, `demanded a
+            // truce before allowing aid`: what is to follow an act that is
+            // only required, demanded or planned has not happened either.
+            if matches!(g.base_rel(cur), "advcl" | "acl")
+                && g.children(cur)
+                    .iter()
+                    .any(|&c| g.deprel(c) == "mark" && g.lemma(c) == "before")
+            {
+                // The clause may hang on a noun of its verb (`agree to
+                // changes before they demobilize`).
+                let verb = if g.upos(h).is_nominal() {
+                    g.head(h).unwrap_or(h)
+                } else {
+                    h
+                };
+                if self.unrealized(verb) {
+                    return (Modality::Hypothetical, must);
+                }
+            }
             if matches!(g.base_rel(cur), "xcomp" | "conj")
                 && m == Modality::Asserted
                 && self
@@ -954,6 +973,30 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
             cur = h;
         }
         (m, must)
+    }
+
+    /// Whether the act of clause `i` is only required, demanded, planned or
+    /// otherwise not reported as done (`must agree`, `demanded a truce`).
+    fn unrealized(&self, i: usize) -> bool {
+        let (own, must) = self.own_modality(i);
+        let demand = match self.nodes[i].role {
+            Some(Role::Embed { kind, .. }) => matches!(
+                kind,
+                EmbedKind::Demand
+                    | EmbedKind::Appeal
+                    | EmbedKind::Threat
+                    | EmbedKind::Intent
+                    | EmbedKind::Plan
+            ),
+            Some(Role::Event(e)) => matches!(e.code.get(..2), Some("10" | "02")),
+            Some(Role::Light { .. }) | None => false,
+        };
+        must || demand
+            || !matches!(
+                own,
+                Modality::Asserted | Modality::Reported | Modality::Claimed
+            )
+            || self.imposed_modality(i, 0).is_some_and(|m| !factual(m))
     }
 
     /// Whether the clause of `i` has a conditional (`if`, `unless`) dependent.
@@ -1188,18 +1231,22 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
         } else {
             g.deprel(i)
         };
+        // A protest's stated aim ("gathered to condemn the strikes") is
+        // voiced by the protest itself; its demands are the protest's
+        // content and stay unasserted (CAMEO codes them in 141x-145x),
+        // whether the infinitive hangs on the protest verb or on the light
+        // verb of a protest noun (`began a hunger strike to demand`).
+        let under_protest =
+            || governor.is_some_and(|h| self.code_of(h, 0).is_some_and(|c| c.starts_with("14")));
+        let a_demand = || {
+            self.code_of(i, 0)
+                .is_some_and(|c| c.starts_with("10") || c.starts_with("02"))
+        };
+        if matches!(rel, "advcl" | "acl" | "xcomp") && a_demand() && under_protest() {
+            return true;
+        }
         match rel {
-            "advcl" | "acl" => {
-                // A protest's stated aim ("gathered to condemn the strikes") is
-                // voiced by the protest itself; its demands are the protest's
-                // content and stay unasserted (CAMEO codes them in 141x-145x).
-                let under_protest = governor
-                    .is_some_and(|h| self.code_of(h, 0).is_some_and(|c| c.starts_with("14")));
-                !under_protest
-                    || self
-                        .code_of(i, 0)
-                        .is_some_and(|c| c.starts_with("10") || c.starts_with("02"))
-            }
+            "advcl" | "acl" => !under_protest(),
             // An infinitive under a verb that is not an embedding one ("ensure
             // security to allow"): its purpose, not a reported act.
             "xcomp" => g.head(i).is_some_and(|h| {
@@ -1243,21 +1290,60 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
         if node.merged_into.is_some() || self.is_content_gerund(i) {
             return;
         }
-        // Modifier uses ("riot police", "the jailed politician") name no event.
-        let prenominal = g.head(i).is_some_and(|h| h > i && h <= i + 3)
+        // Modifier uses ("riot police", "the jailed politician", "its
+        // long-threatened invasion", "the proposed South Asia Free Trade
+        // Agreement") name no event: a word inside a noun phrase before its
+        // head noun, the phrase opened by a determiner, adjective,
+        // preposition, pronoun, the verb it is the object of, or a hyphen
+        // (a compound adjective).
+        let inside_np = |h: usize| {
+            h <= i + 3
+                || (i + 1..h).all(|k| {
+                    matches!(
+                        g.upos(k),
+                        Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num | Upos::Punct
+                    )
+                })
+        };
+        let prenominal = g.head(i).is_some_and(|h| h > i && inside_np(h))
             && (g.deprel(i) == "compound"
                 || (g.deprel(i) == "amod"
                     && (i == 0
                         || matches!(
                             g.upos(i - 1),
                             Upos::Det | Upos::Adj | Upos::Adp | Upos::Pron
-                        ))));
+                        )
+                        // `reject proposed changes`: right after the verb
+                        // whose object the phrase is.
+                        || (matches!(g.upos(i - 1), Upos::Verb | Upos::Aux)
+                            && g.head(i).and_then(|h| g.head(h)) == Some(i - 1))
+                        || g.form_lower(i - 1) == "-")));
         if prenominal {
             return;
         }
         // Reduced passive relatives ("the curfew imposed after the coup",
         // "property seized by the army in the 1970s") recall earlier events.
         if g.deprel(i) == "acl" && g.is_passive(i) {
+            return;
+        }
+        // ... and so do past-participle adjuncts (`West Africans ordered out
+        // of Nigeria`, `accused of fraud, the minister resigned`): with no
+        // auxiliary, subject or object the participle is passive, a state
+        // the clause's subject is in, not a new act of that subject.
+        // (A subjectless past form after a noun with no subordinator is the
+        // same participle tagged as a past tense.)
+        if g.base_rel(i) == "advcl"
+            && matches!(g.xpos(i), "VBN" | "VBD")
+            && !g.children(i).iter().any(|&c| {
+                matches!(
+                    g.base_rel(c),
+                    "aux" | "nsubj" | "obj" | "expl" | "csubj" | "ccomp" | "xcomp" | "mark"
+                ) || (g.base_rel(c) == "obl"
+                    && ["to", "on", "upon", "with"]
+                        .iter()
+                        .any(|p| g.has_case(c, p)))
+            })
+        {
             return;
         }
         let (own_mod, must) = self.own_modality(i);
@@ -1477,7 +1563,8 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
                     rule: format!("embed:{}:{}", embed_name(kind), entry.lemma),
                     confidence: entry.confidence,
                     casualties: Default::default(),
-                    symmetric: false,
+                    // `Abe and Xi agreed to hold a summit`: one act between them.
+                    symmetric: entry.symmetric,
                     no_actor: false,
                     lemma,
                     plover: None,
@@ -2000,6 +2087,38 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
             .unwrap_or_default()
     }
 
+    /// The country at large for an act of domestic governance that names
+    /// no one it is aimed at (`lifted the curfew imposed in Sudan`,
+    /// `imposed a curfew in a town in southeastern Turkey`, `will boycott
+    /// Algeria's elections`): a place of the source's own country named in
+    /// the sentence — the CAMEO convention for curfews, states of
+    /// emergency, bans, boycotts, protests and repression at home.
+    fn domestic_target(&self, d: &Draft, sources: &Args) -> Args {
+        const DOMESTIC: [&str; 8] = ["081", "083", "14", "172", "1712", "123", "133", "175"];
+        if !DOMESTIC.iter().any(|p| d.code.starts_with(p)) {
+            return Vec::new();
+        }
+        let g = self.g;
+        let trigger = g.base + d.tok;
+        let country = |a: usize| g.doc.actors.get(a).and_then(|m| m.code.country.as_deref());
+        let Some(home) = sources.first().and_then(|(s, _)| country(*s)) else {
+            return Vec::new();
+        };
+        g.actors
+            .iter()
+            .filter_map(|&a| Some((a, g.doc.actors.get(a)?)))
+            .filter(|(a, m)| {
+                m.sentence == g.index
+                    && m.code.sector.is_none()
+                    && m.code.country.as_deref() == Some(home)
+                    && !sources.iter().any(|(s, _)| s == a)
+                    && !self.is_reporter(m.head.wrapping_sub(g.base))
+            })
+            .min_by_key(|(_, m)| m.head.abs_diff(trigger))
+            .map(|(a, _)| vec![(a, "domestic:country".to_owned())])
+            .unwrap_or_default()
+    }
+
     /// `eight civilians were killed in the raids`: a definite event noun
     /// with no actor of its own names an act coded earlier in the story.
     fn recalls_earlier(&self, d: &Draft, earlier: &[Event]) -> bool {
@@ -2106,6 +2225,9 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
             }
             if targets.is_empty() && !d.symmetric && !sources.is_empty() {
                 targets = self.discourse_target(&d, &out[..first_new], &sources);
+            }
+            if targets.is_empty() && !d.symmetric && !sources.is_empty() {
+                targets = self.domestic_target(&d, &sources);
             }
             if sources.is_empty() && !targets.is_empty() && !d.no_actor {
                 sources = self.sentence_fallback(d.tok, &targets, false);

@@ -348,6 +348,21 @@ impl<'a> SentenceGraph<'a> {
                 self.subject_depth(h, depth + 1)
                     .map(|(s, _)| (s, "xcomp-control"))
             }
+            // `opened fire to disperse demonstrators` with the infinitive hung
+            // on the object: whoever opened fire means to disperse.
+            "acl"
+                if rel == "acl"
+                    && self
+                        .children(i)
+                        .iter()
+                        .any(|&c| self.deprel(c) == "mark" && self.lemma(c) == "to")
+                    && matches!(self.base_rel(h), "obj" | "obl")
+                    && self.actor_of(h).is_none() =>
+            {
+                let v = self.head(h).filter(|&v| self.upos(v) == Upos::Verb)?;
+                self.subject_depth(v, depth + 1)
+                    .map(|(s, _)| (s, "acl-control"))
+            }
             "acl" => Some((
                 h,
                 if rel == "acl:relcl" {
@@ -653,6 +668,27 @@ fn repair(tokens: &[Token], heads: &mut [Option<usize>], deprels: &mut [&str], u
                 }
             }
         }
+        // `Ghani demanded that fighters withdraw` read with the clause as a
+        // clausal subject: a clause after a verb that has a nominal subject
+        // already is its complement (a verb has one subject).
+        if deprels[x] == "csubj" {
+            if let Some(h) = heads[x].filter(|&h| h < x) {
+                if (0..n).any(|c| heads[c] == Some(h) && deprels[c].starts_with("nsubj")) {
+                    deprels[x] = "ccomp";
+                } else if matches!(deprels[h].split(':').next(), Some("obl" | "obj"))
+                    && has_mark(heads, deprels, x, "to")
+                {
+                    // `gathered at the compound to condemn X` with the
+                    // infinitive read as the subject of `compound`: an
+                    // argument phrase has no subject; the infinitive is the
+                    // verb's purpose adjunct.
+                    if let Some(v) = heads[h].filter(|&v| upos[v] == Upos::Verb) {
+                        heads[x] = Some(v);
+                        deprels[x] = "advcl";
+                    }
+                }
+            }
+        }
         // `demanded on Monday that fighters withdraw`: a `that` clause hung on
         // a time or place phrase is the verb's complement.
         if deprels[x] == "acl" && upos[x] == Upos::Verb && has_mark(heads, deprels, x, "that") {
@@ -743,6 +779,45 @@ fn repair(tokens: &[Token], heads: &mut [Option<usize>], deprels: &mut [&str], u
         heads[x] = Some(v);
         deprels[x] = "nsubj";
     }
+    // `warplanes bombed rebel positions, killing 25, the ministry said` read
+    // as a verbless clause headed by `warplanes` with `bombed` an adjective of
+    // `positions`: a noun heading a clause (no copula) right before a
+    // past-tense word that modifies the noun's own dependent is the subject
+    // of that verb; the verb heads the clause and takes the noun's other
+    // dependents after it.
+    for x in 0..n.saturating_sub(2) {
+        let v = x + 1;
+        if !matches!(upos[x], Upos::Noun | Upos::Propn)
+            || !matches!(deprels[x], "root" | "ccomp" | "parataxis")
+            || upos[v] != Upos::Verb
+            || deprels[v] != "amod"
+            || !matches!(tokens[v].xpos.as_str(), "VBD" | "VBN")
+        {
+            continue;
+        }
+        let Some(obj) = heads[v].filter(|&o| o > v && heads[o] == Some(x)) else {
+            continue;
+        };
+        if (0..n).any(|c| heads[c] == Some(x) && matches!(deprels[c], "cop" | "nsubj")) {
+            continue;
+        }
+        heads[v] = heads[x];
+        deprels[v] = deprels[x];
+        for c in v + 1..n {
+            if heads[c] == Some(x) {
+                heads[c] = Some(v);
+                deprels[c] = match deprels[c] {
+                    "nmod" | "nmod:tmod" | "nmod:unmarked" => "obl",
+                    "acl" => "advcl",
+                    d => d,
+                };
+            }
+        }
+        heads[obj] = Some(v);
+        deprels[obj] = "obj";
+        heads[x] = Some(v);
+        deprels[x] = "nsubj";
+    }
     // A past participle reads as active only with an object, an infinitive
     // complement or a prepositional object (`called on Sudan to respect`,
     // `agreed to a ceasefire`), never with `by` (`protesters killed in X`).
@@ -797,6 +872,55 @@ fn repair(tokens: &[Token], heads: &mut [Option<usize>], deprels: &mut [&str], u
                 deprels[v] = "ccomp";
                 heads[t] = Some(v);
                 deprels[t] = "nsubj";
+            }
+        }
+    }
+    // `The Palestinians reject proposed changes` read with `reject` as an
+    // adverb of `proposed`: a finite verb is never an adverbial modifier;
+    // it is the verb, and the participle after it an adjective of its object.
+    for x in 0..n.saturating_sub(1) {
+        let p = x + 1;
+        if upos[x] != Upos::Verb
+            || deprels[x] != "advmod"
+            || !matches!(tokens[x].xpos.as_str(), "VBP" | "VBZ" | "VBD")
+            || heads[x] != Some(p)
+            || tokens[p].xpos != "VBN"
+        {
+            continue;
+        }
+        let Some(obj) = (p + 1..n).find(|&o| heads[o] == Some(p) && deprels[o] == "obj") else {
+            continue;
+        };
+        heads[x] = heads[p];
+        deprels[x] = deprels[p];
+        for c in 0..n {
+            if heads[c] == Some(p) && c != obj && (c < x || deprels[c] != "amod") {
+                heads[c] = Some(x);
+            }
+        }
+        heads[p] = Some(obj);
+        deprels[p] = "amod";
+        heads[obj] = Some(x);
+    }
+    // `..., killing one and arresting 12, security sources said` with the
+    // reporter read as one more conjunct: the nominal right before a
+    // subjectless reporting verb at the end is its subject.
+    if let Some(r) = (0..n).find(|&i| heads[i].is_none()) {
+        let reporting = upos[r] == Upos::Verb
+            && matches!(
+                lower(&tokens[r].lemma).as_ref(),
+                "say" | "report" | "tell" | "add" | "claim" | "announce" | "state"
+            );
+        let subjectless = !(0..n).any(|c| heads[c] == Some(r) && deprels[c].starts_with("nsubj"));
+        if let Some(s) = r.checked_sub(1) {
+            if reporting
+                && subjectless
+                && matches!(upos[s], Upos::Noun | Upos::Propn)
+                && matches!(deprels[s], "conj" | "appos")
+                && heads[s].is_some_and(|h| h < s)
+            {
+                heads[s] = Some(r);
+                deprels[s] = "nsubj";
             }
         }
     }

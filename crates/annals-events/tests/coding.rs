@@ -549,3 +549,193 @@ fn an_aid_convoy_arriving_is_aid_delivered() {
         ("070".into(), "IGOUNO".into(), "SYR".into())
     );
 }
+
+#[test]
+fn what_is_to_follow_a_demand_has_not_happened() {
+    // "The rebels demanded a truce before allowing aid convoys into the region."
+    let d = code(doc(
+        "The|the|DET|2|det rebels|rebel|NOUN|3|nsubj demanded|demand|VERB|0|root|VBD \
+         a|a|DET|5|det truce|truce|NOUN|3|obj before|before|SCONJ|7|mark \
+         allowing|allow|VERB|3|advcl|VBG aid|aid|NOUN|9|compound convoys|convoy|NOUN|7|obj \
+         into|into|ADP|12|case the|the|DET|12|det region|region|NOUN|7|obl .|.|PUNCT|3|punct",
+        &[(1, 1, 1, Some("BIH"), Some("REB"))],
+    ));
+    assert!(
+        asserted(&d).iter().all(|e| !e.cameo.starts_with("08")),
+        "the allowing is conditional: {:?}",
+        d.events
+    );
+    // The same clause after a reported act did happen.
+    let d = code(doc(
+        "The|the|DET|2|det rebels|rebel|NOUN|3|nsubj shelled|shell|VERB|0|root|VBD \
+         the|the|DET|5|det town|town|NOUN|3|obj before|before|SCONJ|7|mark \
+         withdrawing|withdraw|VERB|3|advcl|VBG .|.|PUNCT|3|punct",
+        &[(1, 1, 1, Some("BIH"), Some("REB"))],
+    ));
+    assert!(asserted(&d).iter().any(|e| e.cameo.starts_with("087")));
+}
+
+#[test]
+fn a_hyphenated_participle_before_a_noun_is_no_event() {
+    // "Israel mounted its long-threatened invasion of Lebanon."
+    let d = code(doc(
+        "Israel|Israel|PROPN|2|nsubj mounted|mount|VERB|0|root|VBD its|its|PRON|7|nmod:poss \
+         long|long|ADJ|6|advmod -|-|PUNCT|4|punct threatened|threaten|VERB|7|amod|VBN \
+         invasion|invasion|NOUN|2|obj of|of|ADP|9|case Lebanon|Lebanon|PROPN|7|nmod .|.|PUNCT|2|punct",
+        &[(0, 0, 0, Some("ISR"), None), (8, 8, 8, Some("LBN"), None)],
+    ));
+    assert!(
+        d.events.iter().all(|e| !e.cameo.starts_with("13")),
+        "{:?}",
+        d.events
+    );
+    assert!(d.events.iter().any(|e| e.cameo.starts_with("19")));
+}
+
+#[test]
+fn a_participle_adjunct_is_no_act_of_the_subject() {
+    // "Benin opened its borders to West Africans ordered out of Nigeria."
+    let d = code(doc(
+        "Benin|Benin|PROPN|2|nsubj opened|open|VERB|0|root|VBD its|its|PRON|4|nmod:poss \
+         borders|border|NOUN|2|obj to|to|ADP|7|case West|West|PROPN|7|compound \
+         Africans|African|PROPN|2|obl ordered|order|VERB|2|advcl|VBD out|out|ADP|11|case \
+         of|of|ADP|11|case Nigeria|Nigeria|PROPN|8|obl .|.|PUNCT|2|punct",
+        &[
+            (0, 0, 0, Some("BEN"), None),
+            (10, 10, 10, Some("NGA"), None),
+        ],
+    ));
+    assert!(
+        d.events.iter().all(|e| !e.cameo.starts_with("10")),
+        "{:?}",
+        d.events
+    );
+}
+
+#[test]
+fn a_curfew_with_no_one_named_is_aimed_at_the_country() {
+    // "The government imposed a curfew in a town in southeastern Turkey."
+    let d = code(doc(
+        "Turkish|Turkish|ADJ|2|amod authorities|authority|NOUN|3|nsubj imposed|impose|VERB|0|root|VBD \
+         a|a|DET|5|det curfew|curfew|NOUN|3|obj in|in|ADP|8|case the|the|DET|8|det \
+         town|town|NOUN|5|nmod in|in|ADP|11|case southeastern|southeastern|ADJ|11|amod \
+         Turkey|Turkey|PROPN|8|nmod .|.|PUNCT|3|punct",
+        &[(0, 1, 1, Some("TUR"), Some("GOV")), (10, 10, 10, Some("TUR"), None)],
+    ));
+    let codes: Vec<_> = asserted(&d).iter().map(|e| code_of(&d, e)).collect();
+    assert!(
+        codes
+            .iter()
+            .any(|(c, s, t)| c.starts_with("172") && s == "TURGOV" && t == "TUR"),
+        "{codes:?}"
+    );
+}
+
+#[test]
+fn a_that_clause_read_as_clausal_subject_is_the_demand() {
+    // "Ghani demanded that the fighters withdraw" with the clause parsed as csubj.
+    let d = code(doc(
+        "Ghani|Ghani|PROPN|2|nsubj demanded|demand|VERB|0|root|VBD that|that|SCONJ|6|mark \
+         the|the|DET|5|det fighters|fighter|NOUN|6|nsubj withdraw|withdraw|VERB|2|csubj \
+         .|.|PUNCT|2|punct",
+        &[
+            (0, 0, 0, Some("AFG"), Some("GOV")),
+            (4, 4, 4, Some("AFG"), Some("REB")),
+        ],
+    ));
+    let codes: Vec<_> = asserted(&d).iter().map(|e| code_of(&d, e)).collect();
+    assert!(
+        codes
+            .iter()
+            .any(|(c, s, t)| c.starts_with("10") && s == "AFGGOV" && t == "AFGREB"),
+        "{codes:?}"
+    );
+    assert!(
+        codes.iter().all(|(c, _, _)| !c.starts_with("08")),
+        "{codes:?}"
+    );
+}
+
+#[test]
+fn conjoined_parties_agree_with_each_other() {
+    // "Abe and Xi agreed to hold a summit."
+    let d = code(doc(
+        "Abe|Abe|PROPN|4|nsubj and|and|CCONJ|3|cc Xi|Xi|PROPN|1|conj agreed|agree|VERB|0|root|VBD \
+         to|to|PART|6|mark hold|hold|VERB|4|xcomp a|a|DET|8|det summit|summit|NOUN|6|obj .|.|PUNCT|4|punct",
+        &[(0, 0, 0, Some("JPN"), Some("GOV")), (2, 2, 2, Some("CHN"), Some("GOV"))],
+    ));
+    let codes: Vec<_> = asserted(&d)
+        .iter()
+        .filter(|e| e.cameo.starts_with("03"))
+        .map(|e| code_of(&d, e))
+        .collect();
+    assert_eq!(codes.len(), 1, "{codes:?}");
+    assert!(
+        codes[0].1 != codes[0].2 && !codes[0].2.is_empty(),
+        "{codes:?}"
+    );
+}
+
+#[test]
+fn a_finite_verb_read_as_an_adverb_is_the_verb() {
+    // "The Palestinians reject proposed Israeli changes, a negotiator said."
+    // parsed with `reject` as an adverb of `proposed`.
+    let d = code(doc(
+        "The|the|DET|2|det Palestinians|Palestinian|PROPN|4|nsubj reject|reject|VERB|4|advmod|VBP \
+         proposed|propose|VERB|10|ccomp|VBN Israeli|Israeli|ADJ|6|amod changes|change|NOUN|4|obj \
+         ,|,|PUNCT|9|punct a|a|DET|9|det negotiator|negotiator|NOUN|10|nsubj said|say|VERB|0|root|VBD \
+         .|.|PUNCT|10|punct",
+        &[(1, 1, 1, Some("PSE"), None), (4, 4, 4, Some("ISR"), None)],
+    ));
+    let codes: Vec<_> = d.events.iter().map(|e| code_of(&d, e)).collect();
+    assert!(
+        codes
+            .iter()
+            .any(|(c, s, _)| c.starts_with("12") && s == "PSE"),
+        "{codes:?}"
+    );
+    assert!(
+        codes.iter().all(|(c, _, _)| !c.starts_with("02")),
+        "{codes:?}"
+    );
+}
+
+#[test]
+fn a_reporter_read_as_a_conjunct_is_not_a_party() {
+    // "Police opened fire, killing one person and arresting 12, security sources said."
+    // parsed with `sources` as a third conjunct of `killing`.
+    let d = code(doc(
+        "Police|police|NOUN|2|nsubj opened|open|VERB|14|ccomp|VBD fire|fire|NOUN|2|obj ,|,|PUNCT|5|punct \
+         killing|kill|VERB|2|advcl|VBG one|one|NUM|7|nummod person|person|NOUN|5|obj and|and|CCONJ|9|cc \
+         arresting|arrest|VERB|5|conj|VBG 12|12|NUM|9|obj ,|,|PUNCT|13|punct security|security|NOUN|13|compound \
+         sources|source|NOUN|5|conj said|say|VERB|0|root|VBD .|.|PUNCT|14|punct",
+        &[(0, 0, 0, Some("EGY"), Some("COP")), (12, 13, 13, Some("EGY"), Some("GOV"))],
+    ));
+    let codes: Vec<_> = d.events.iter().map(|e| code_of(&d, e)).collect();
+    assert!(codes.iter().all(|(_, _, t)| t != "EGYGOV"), "{codes:?}");
+    assert!(codes.iter().all(|(_, s, _)| s != "EGYGOV"), "{codes:?}");
+}
+
+#[test]
+fn a_subject_noun_read_as_a_verbless_clause_keeps_its_verb() {
+    // "Warplanes bombed rebel positions, killing 25 fighters, the ministry said."
+    // parsed with `warplanes` heading the clause and `bombed` an adjective.
+    let d = code(doc(
+        "Syrian|Syrian|ADJ|2|amod warplanes|warplane|NOUN|12|ccomp|NNS bombed|bomb|VERB|5|amod|VBN \
+         rebel|rebel|NOUN|5|compound positions|position|NOUN|2|nmod|NNS ,|,|PUNCT|7|punct \
+         killing|kill|VERB|2|acl|VBG 25|25|NUM|9|nummod fighters|fighter|NOUN|7|obj|NNS ,|,|PUNCT|12|punct \
+         ministry|ministry|NOUN|12|nsubj said|say|VERB|0|root|VBD .|.|PUNCT|12|punct",
+        &[(0, 1, 1, Some("SYR"), Some("MIL")), (3, 4, 4, Some("SYR"), Some("REB"))],
+    ));
+    let violent: Vec<_> = d
+        .events
+        .iter()
+        .filter(|e| e.cameo.starts_with("18") || e.cameo.starts_with("19"))
+        .map(|e| code_of(&d, e))
+        .collect();
+    assert_eq!(violent.len(), 1, "one violent act per clause: {violent:?}");
+    assert_eq!(
+        (violent[0].1.as_str(), violent[0].2.as_str()),
+        ("SYRMIL", "SYRREB")
+    );
+}
