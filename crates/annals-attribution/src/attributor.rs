@@ -220,16 +220,26 @@ fn sentence_cue(
             // relative or adverbial clause); it still covers its head's clause.
             // A trailing aside: after the trigger, set off by a comma, and
             // ending the sentence.
+            // What follows it is punctuation or its own words (`..., the
+            // ministry said in a statement.`).
             let trailing = v > trig
-                && tokens
-                    .get(v + 1..sent.end)
-                    .is_some_and(|rest| rest.iter().all(|t| t.upos == Upos::Punct))
+                && (v + 1..sent.end).all(|k| {
+                    tokens.get(k).is_some_and(|t| t.upos == Upos::Punct)
+                        || dominates(tokens, sent, v, k)
+                })
                 && (trig..v)
                     .rev()
                     .take(6)
                     .any(|k| tokens.get(k).is_some_and(|t| t.text == ","));
+            // A conjunct counts only without its `and`/`but`: `..., officials
+            // said` read as a conjunct is the aside; `... and officials said
+            // that ...` is a second statement.
+            let coordinated = tokens.get(sent.clone()).is_some_and(|sl| {
+                sl.iter()
+                    .any(|t| t.deprel == "cc" && t.head.map(|h| sent.start + h) == Some(v))
+            });
             let reporting_aside = tokens.get(v).is_some_and(|t| {
-                (t.deprel == "parataxis" || trailing && t.deprel != "conj")
+                (t.deprel == "parataxis" || trailing && (t.deprel != "conj" || !coordinated))
                     && t.head
                         .is_some_and(|h| dominates(tokens, sent, sent.start + h, trig))
             });
