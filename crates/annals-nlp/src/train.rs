@@ -934,12 +934,10 @@ pub fn train_ner(
     ))
 }
 
-/// The text of `data/word_clusters.tsv` ([`crate::ner::clusters`]): word
-/// classes learned from the unlabelled text of UD English-EWT train+dev,
-/// GUM train+dev, MEANTIME and re3d (never a test split), words seen at
-/// least twice, `n_classes` classes.
-pub fn build_word_clusters(corpora: &Corpora, n_classes: usize) -> Result<String, NlpError> {
-    let mut sents: Vec<Vec<String>> = Vec::new();
+/// The gold-tagged sentences of UD English-EWT and GUM train+dev (never a
+/// test split), from the files that exist.
+fn gold_train_dev(corpora: &Corpora) -> Result<Vec<TaggedSentence>, NlpError> {
+    let mut sents = Vec::new();
     for p in [
         corpora.ewt("train"),
         corpora.ewt("dev"),
@@ -947,9 +945,21 @@ pub fn build_word_clusters(corpora: &Corpora, n_classes: usize) -> Result<String
         corpora.gum("dev"),
     ] {
         if p.exists() {
-            sents.extend(read_tagged(&p)?.into_iter().map(|s| s.words));
+            sents.extend(read_tagged(&p)?);
         }
     }
+    Ok(sents)
+}
+
+/// The text of `data/word_clusters.tsv` ([`crate::ner::clusters`]): word
+/// classes learned from the unlabelled text of UD English-EWT train+dev,
+/// GUM train+dev, MEANTIME and re3d (never a test split), words seen at
+/// least twice, `n_classes` classes.
+pub fn build_word_clusters(corpora: &Corpora, n_classes: usize) -> Result<String, NlpError> {
+    let mut sents: Vec<Vec<String>> = gold_train_dev(corpora)?
+        .into_iter()
+        .map(|s| s.words)
+        .collect();
     let mt = corpora.meantime();
     if mt.exists() {
         sents.extend(read_meantime(&mt)?.into_iter().map(|s| s.words));
@@ -970,17 +980,7 @@ pub fn build_word_clusters(corpora: &Corpora, n_classes: usize) -> Result<String
 /// buckets counted over the gold-tagged UD English-EWT train+dev and GUM
 /// train+dev treebanks (never a test split), words seen at least twice.
 pub fn build_word_stats(corpora: &Corpora) -> Result<String, NlpError> {
-    let mut sents = Vec::new();
-    for p in [
-        corpora.ewt("train"),
-        corpora.ewt("dev"),
-        corpora.gum("train"),
-        corpora.gum("dev"),
-    ] {
-        if p.exists() {
-            sents.extend(read_tagged(&p)?);
-        }
-    }
+    let sents = gold_train_dev(corpora)?;
     Ok(crate::ner::word_stats::build(
         sents
             .iter()

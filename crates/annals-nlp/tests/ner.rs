@@ -3,32 +3,9 @@
 use annals_core::{Component, Doc, Document, EntityLabel, Sentence, Span, Token};
 use annals_nlp::{EntityRecognizer, Tagger};
 
+/// One sentence, tokenized on spaces, tagged and recognized.
 fn analyzed(sentence: &str) -> Doc {
-    let mut text = String::new();
-    let mut doc = Doc::default();
-    for (j, w) in sentence.split(' ').enumerate() {
-        if j > 0 {
-            text.push(' ');
-        }
-        let a = text.len();
-        text.push_str(w);
-        doc.tokens.push(Token {
-            span: Span::new(a, text.len()),
-            text: w.to_owned(),
-            ..Default::default()
-        });
-    }
-    doc.sentences.push(Sentence {
-        span: Span::new(0, text.len()),
-        tokens: 0..doc.tokens.len(),
-    });
-    doc.document = Document::new("t", text);
-    Tagger::embedded().unwrap().process(&mut doc).unwrap();
-    EntityRecognizer::embedded()
-        .unwrap()
-        .process(&mut doc)
-        .unwrap();
-    doc
+    analyzed_doc(&[sentence], &EntityRecognizer::embedded().unwrap())
 }
 
 fn has(doc: &Doc, label: EntityLabel, text: &str) -> bool {
