@@ -514,27 +514,15 @@ impl Context {
     }
 
     fn stats_at(&self, i: usize, off: isize) -> u64 {
-        let j = i as isize + off;
-        if j < 0 {
-            return 0x10000;
-        }
-        self.stats.get(j as usize).copied().unwrap_or(0x10001)
+        padded(&self.stats, i, off, 0x10000)
     }
 
     fn cluster_at(&self, i: usize, off: isize) -> u64 {
-        let j = i as isize + off;
-        if j < 0 {
-            return 0x20000;
-        }
-        self.cluster.get(j as usize).copied().unwrap_or(0x20001)
+        padded(&self.cluster, i, off, 0x20000)
     }
 
     fn upos_at(&self, i: usize, off: isize) -> u64 {
-        let j = i as isize + off;
-        if j < 0 {
-            return 100;
-        }
-        self.upos.get(j as usize).copied().unwrap_or(101)
+        padded(&self.upos, i, off, 100)
     }
 
     fn gaz_at(&self, i: usize, off: isize) -> u64 {
@@ -686,5 +674,14 @@ impl Component for EntityRecognizer {
         }
         doc.entities = found;
         Ok(())
+    }
+}
+
+/// The value `off` places from `i`: `before` ahead of the sentence,
+/// `before + 1` past its end (padding values no real value takes).
+fn padded(values: &[u64], i: usize, off: isize, before: u64) -> u64 {
+    match i.checked_add_signed(off) {
+        None => before,
+        Some(j) => values.get(j).copied().unwrap_or(before + 1),
     }
 }
