@@ -1,6 +1,8 @@
 //! Behaviour of the shipped entity recognizer on sentences we wrote.
 
-use annals_core::{Component, Doc, Document, EntityLabel, Sentence, Span, Token};
+mod common;
+
+use annals_core::{Component, Doc, EntityLabel, Span};
 use annals_nlp::{EntityRecognizer, Tagger};
 
 /// One sentence, tokenized on spaces, tagged and recognized.
@@ -110,32 +112,7 @@ fn numbers_alone_are_not_names() {
 
 /// A document of several sentences, tokenized on spaces, tagged and recognized.
 fn analyzed_doc(sentences: &[&str], ner: &EntityRecognizer) -> Doc {
-    let mut text = String::new();
-    let mut doc = Doc::default();
-    for s in sentences {
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        let first = doc.tokens.len();
-        let start = text.len();
-        for (j, w) in s.split(' ').enumerate() {
-            if j > 0 {
-                text.push(' ');
-            }
-            let a = text.len();
-            text.push_str(w);
-            doc.tokens.push(Token {
-                span: Span::new(a, text.len()),
-                text: w.to_owned(),
-                ..Default::default()
-            });
-        }
-        doc.sentences.push(Sentence {
-            span: Span::new(start, text.len()),
-            tokens: first..doc.tokens.len(),
-        });
-    }
-    doc.document = Document::new("t", text);
+    let mut doc = common::doc_of(sentences);
     Tagger::embedded().unwrap().process(&mut doc).unwrap();
     ner.process(&mut doc).unwrap();
     doc

@@ -1,36 +1,10 @@
 //! Behaviour of the shipped tagger and lemmatizer on wire-style sentences we wrote.
 
-use annals_core::{Component, Doc, Document, Sentence, Span, Token, Upos};
-use annals_nlp::{NlpError, Tagger};
+mod common;
 
-fn doc_of(sentences: &[&str]) -> Doc {
-    let mut text = String::new();
-    let mut doc = Doc::default();
-    for s in sentences {
-        let first = doc.tokens.len();
-        let start = text.len();
-        for (j, w) in s.split(' ').enumerate() {
-            if j > 0 {
-                text.push(' ');
-            }
-            let a = text.len();
-            text.push_str(w);
-            doc.tokens.push(Token {
-                span: Span::new(a, text.len()),
-                text: w.to_owned(),
-                space_after: true,
-                ..Default::default()
-            });
-        }
-        doc.sentences.push(Sentence {
-            span: Span::new(start, text.len()),
-            tokens: first..doc.tokens.len(),
-        });
-        text.push(' ');
-    }
-    doc.document = Document::new("t", text);
-    doc
-}
+use annals_core::{Component, Upos};
+use annals_nlp::{NlpError, Tagger};
+use common::doc_of;
 
 #[test]
 fn tags_and_lemmatizes_a_wire_sentence() {
