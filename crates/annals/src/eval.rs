@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use annals_core::EventRecord;
+use annals_core::{EventRecord, MatchCounts};
 use serde::Deserialize;
 
 /// One gold document.
@@ -81,19 +81,23 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// The same counts as gold, predicted and agreed items, whose P/R/F1
+    /// the other evaluators share.
+    fn matches(&self) -> MatchCounts {
+        MatchCounts {
+            gold: self.tp + self.fn_,
+            predicted: self.tp + self.fp,
+            correct: self.tp,
+        }
+    }
     pub fn precision(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fp)
+        self.matches().precision()
     }
     pub fn recall(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fn_)
+        self.matches().recall()
     }
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        self.matches().f1()
     }
     fn add(&mut self, o: Counts) {
         self.tp += o.tp;
