@@ -112,6 +112,48 @@ fn verbless_sentence_gets_its_past_tense() {
     assert_ne!(xpos("Highly recommended .", "recommended"), "VBD");
 }
 
+/// A clause whose only finite verb comes after `and` had its first verb
+/// read as part of the subject (`police beat`, `troops cut`): it becomes
+/// the past tense its joined verb is.
+#[test]
+fn first_of_two_joined_verbs_is_a_verb() {
+    let tagger = Tagger::embedded().unwrap();
+    for (sentence, verb) in [
+        (
+            "Outside the court , riot police beat supporters of the candidate with clubs and dragged them away .",
+            "beat",
+        ),
+        (
+            "In the capital , police beat students with batons and arrested dozens .",
+            "beat",
+        ),
+        (
+            "Troops cut power lines to the district and blocked the roads .",
+            "cut",
+        ),
+    ] {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let k = words.iter().position(|w| *w == verb).unwrap();
+        let tags = tagger.tag(&words);
+        assert_eq!(tags[k].xpos, "VBD", "{verb} in {sentence:?}: {tags:?}");
+    }
+    // The joined participle shares the past tense when a finite verb comes
+    // later (`..., a rights group said`).
+    let words: Vec<&str> =
+        "In Istanbul , riot police beat students with batons and detained dozens of them , a rights group said ."
+            .split(' ')
+            .collect();
+    let tags = tagger.tag(&words);
+    assert_eq!(tags[5].xpos, "VBD", "{tags:?}");
+    assert_eq!(tags[10].xpos, "VBD", "{tags:?}");
+    // A noun compound before a verb of its own stays a noun.
+    let words: Vec<&str> = "The police beat reporter and two editors resigned on Monday ."
+        .split(' ')
+        .collect();
+    let tags = tagger.tag(&words);
+    assert_eq!(tags[2].upos, Upos::Noun, "{tags:?}");
+}
+
 #[test]
 fn model_round_trips_through_bytes() {
     let tagger = Tagger::embedded().unwrap();

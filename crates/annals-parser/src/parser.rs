@@ -224,6 +224,7 @@ impl Parser {
         crate::repair::relative_clause_head(tokens);
         crate::repair::preposition_read_as_conjunction(tokens);
         crate::repair::participle_as_main_verb(tokens);
+        crate::repair::fronted_phrase_apposition(tokens);
     }
 
     /// Run the transition system over `sc.words` (already filled).

@@ -25,6 +25,11 @@
 //!   participle modifying `Thousands`, and the sentence has no main verb. A
 //!   full sentence (it ends in `.`, `!` or `?`) has one: the participle is it
 //!   ([`participle_as_main_verb`]).
+//! - In *"In Moscow, riot police beat protesters."* the parser may hang
+//!   `police` on `Moscow` as an apposition, leaving `beat` without a
+//!   subject. A noun right before a finite verb that lacks a subject, set
+//!   apart from the verb's own fronted phrase by a comma, is the verb's
+//!   subject ([`fronted_phrase_apposition`]).
 
 use annals_core::Token;
 
@@ -289,6 +294,70 @@ pub(crate) fn participle_as_main_verb(tokens: &mut [Token]) {
     make_main_verb(tokens, root, verb);
 }
 
+/// Make `In Moscow, police beat ...` a clause with its subject.
+///
+/// For a finite verb (`VBD`, `VBZ`, `VBP`) with no subject, where the word
+/// just before it ends a nominal `appos` of a phrase that modifies the verb
+/// (`obl`, `advmod`, `nmod` on the way up) and a comma separates the two: the
+/// apposition becomes the verb's subject. An apposition directly before a
+/// subjectless finite verb is not one (it would close with a second comma).
+pub(crate) fn fronted_phrase_apposition(tokens: &mut [Token]) {
+    let n = tokens.len();
+    for verb in 1..n {
+        if !matches!(tokens[verb].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+            || tokens.iter().any(|t| {
+                t.head == Some(verb) && (is_subject(&t.deprel) || t.deprel.starts_with("expl"))
+            })
+        {
+            continue;
+        }
+        // The nominal whose phrase ends right before the verb.
+        let mut noun = verb - 1;
+        while let Some(h) = tokens[noun].head.filter(|&h| h < verb && h > noun) {
+            if !matches!(
+                tokens[noun].deprel.as_str(),
+                "compound" | "amod" | "det" | "flat"
+            ) {
+                break;
+            }
+            noun = h;
+        }
+        if tokens[noun].deprel != "appos"
+            || !matches!(tokens[noun].xpos.as_str(), "NN" | "NNS" | "NNP" | "NNPS")
+        {
+            continue;
+        }
+        let Some(anchor) = tokens[noun].head.filter(|&h| h < noun) else {
+            continue;
+        };
+        if !(anchor + 1..noun).any(|k| tokens[k].text == ",") {
+            continue;
+        }
+        // The anchor's phrase modifies the verb.
+        let mut up = anchor;
+        let mut steps = 0;
+        let modifies_verb = loop {
+            if !matches!(
+                tokens[up].deprel.split(':').next(),
+                Some("obl" | "advmod" | "nmod")
+            ) || steps > 4
+            {
+                break false;
+            }
+            match tokens[up].head {
+                Some(h) if h == verb => break true,
+                Some(h) => up = h,
+                None => break false,
+            }
+            steps += 1;
+        };
+        if modifies_verb {
+            tokens[noun].head = Some(verb);
+            tokens[noun].deprel = "nsubj".to_owned();
+        }
+    }
+}
+
 /// `verb` becomes the root, the former root noun its subject, and the noun's
 /// dependents after the verb move to the verb.
 fn make_main_verb(tokens: &mut [Token], noun: usize, verb: usize) {
@@ -437,6 +506,35 @@ mod tests {
         }
         relative_clause_head(&mut t);
         assert_eq!((t[7].head, t[7].deprel.as_str()), (Some(2), "acl:relcl"));
+    }
+
+    #[test]
+    fn a_noun_after_a_fronted_phrase_is_the_subject() {
+        let mut t = tokens(&[
+            ("In", "IN", 2, "case"),
+            ("Moscow", "NNP", 6, "obl"),
+            (",", ",", 5, "punct"),
+            ("riot", "NN", 5, "compound"),
+            ("police", "NN", 2, "appos"),
+            ("beat", "VBD", 0, "root"),
+            ("protesters", "NNS", 6, "obj"),
+            (".", ".", 6, "punct"),
+        ]);
+        fronted_phrase_apposition(&mut t);
+        assert_eq!((t[4].head, t[4].deprel.as_str()), (Some(5), "nsubj"));
+        // A verb that has its subject keeps the apposition where it is.
+        let mut t = tokens(&[
+            ("Officials", "NNS", 6, "nsubj"),
+            ("in", "IN", 3, "case"),
+            ("Kabul", "NNP", 1, "nmod"),
+            (",", ",", 5, "punct"),
+            ("capital", "NN", 3, "appos"),
+            ("said", "VBD", 0, "root"),
+            (".", ".", 6, "punct"),
+        ]);
+        let before = t.clone();
+        fronted_phrase_apposition(&mut t);
+        assert_eq!(t, before);
     }
 
     #[test]

@@ -174,3 +174,25 @@ fn a_speakers_own_appeal_in_a_quote_is_asserted_but_his_account_of_an_attack_is_
         .unwrap_or_else(|| panic!("no attack coded: {records:?}"));
     assert_eq!(repel.modality, Modality::Claimed, "{:?}", repel.attribution);
 }
+
+#[test]
+fn a_verb_read_as_part_of_its_subject_still_codes_the_assault() {
+    // `police beat` looks like a compound until `and detained` shows the
+    // clause needs a verb; the fronted `In Istanbul,` must not take the
+    // subject as its apposition.
+    let records = code(
+        "date 2023-06-04\nANKARA, June 3 (Reuters) - In Istanbul, riot police beat students \
+         with batons and detained dozens of them near Taksim Square, a rights group said.",
+    );
+    let r = by_trigger(&records, "beat");
+    assert!(r.cameo.starts_with("18"), "{}", r.cameo);
+    let source = r.source.as_ref().expect("a source");
+    assert_eq!(source.code, "TURCOP", "{source:?}");
+    assert_eq!(source.text, "riot police");
+    let target = r.target.as_ref().expect("a target");
+    assert_eq!(target.text, "students");
+    assert_eq!(
+        r.location.as_ref().map(|l| l.name.as_str()),
+        Some("Istanbul")
+    );
+}
