@@ -459,24 +459,15 @@ impl Tagger {
     ) -> Option<usize> {
         let vc = &self.verb_classes;
         let (past, participle) = (vc.past?, vc.participle?);
-        let is = |table: &[bool], c: u16| table.get(usize::from(c)).copied().unwrap_or(false);
-        let xpos = |c: u16| {
-            self.classes
-                .get(usize::from(c))
-                .map_or("", |tc| tc.xpos.as_str())
-        };
         let classes = &scratch.classes;
         let i = (1..classes.len().saturating_sub(1)).find(|&i| {
             let next = words.get(i + 1).map_or(String::new(), |w| w.to_lowercase());
             classes[i] == participle
                 && scratch.margins.get(i).is_some_and(|&m| m != NO_MARGIN)
-                && is(&vc.nominal, classes[i - 1])
-                && xpos(classes[i - 1]) != "PRP"
+                && has(&vc.nominal, classes[i - 1])
+                && self.xpos_of(classes[i - 1]) != "PRP"
                 && words.get(i - 1) != Some(&"-")
-                && matches!(
-                    xpos(classes[i + 1]),
-                    "DT" | "PRP$" | "CD" | "NN" | "NNS" | "NNP" | "NNPS" | "JJ" | "PRP"
-                )
+                && starts_noun_phrase(self.xpos_of(classes[i + 1]))
                 && !matches!(
                     next.as_str(),
                     "this"
@@ -582,15 +573,14 @@ impl Tagger {
         if !matches!(words.get(end), Some(&("." | "!" | "?"))) {
             return None;
         }
-        let is = |table: &[bool], c: u16| table.get(usize::from(c)).copied().unwrap_or(false);
         let classes = &scratch.classes;
-        if classes.iter().any(|&c| is(&vc.finite, c)) {
+        if classes.iter().any(|&c| has(&vc.finite, c)) {
             return None;
         }
-        let first_nominal = classes.iter().position(|&c| is(&vc.nominal, c))?;
+        let first_nominal = classes.iter().position(|&c| has(&vc.nominal, c))?;
         let first_base = classes
             .iter()
-            .position(|&c| is(&vc.base, c))
+            .position(|&c| has(&vc.base, c))
             .unwrap_or(usize::MAX);
         let (i, _) = scratch
             .margins
@@ -625,20 +615,11 @@ impl Tagger {
         const MAX_MARGIN: i32 = 15_000;
         let vc = &self.verb_classes;
         let (past, participle) = (vc.past?, vc.participle?);
-        let is = |table: &[bool], c: u16| table.get(usize::from(c)).copied().unwrap_or(false);
-        let xpos = |c: u16| {
-            self.classes
-                .get(usize::from(c))
-                .map_or("", |tc| tc.xpos.as_str())
-        };
         let classes = &scratch.classes;
         let clause_start = |end: usize| {
             words
                 .get(..end)
-                .and_then(|ws| {
-                    ws.iter()
-                        .rposition(|w| matches!(*w, "," | ";" | ":" | "—" | "–"))
-                })
+                .and_then(|ws| ws.iter().rposition(|w| is_clause_break(w)))
                 .map_or(0, |i| i + 1)
         };
         // The `and` before the joined verb, with a verbless clause before it.
@@ -647,7 +628,7 @@ impl Tagger {
             let verbless = || {
                 classes
                     .get(clause_start(and)..and)
-                    .is_some_and(|cs| !cs.iter().any(|&c| is(&vc.finite, c)))
+                    .is_some_and(|cs| !cs.iter().any(|&c| has(&vc.finite, c)))
             };
             (matches!(classes.get(v), Some(&c) if c == past || c == participle)
                 && words
@@ -658,13 +639,10 @@ impl Tagger {
         })?;
         let (i, _) = (clause_start(joined) + 1..joined.saturating_sub(1))
             .filter(|&i| {
-                matches!(xpos(classes[i]), "NN" | "NNS" | "JJ")
-                    && is(&vc.nominal, classes[i - 1])
-                    && xpos(classes[i - 1]) != "PRP"
-                    && matches!(
-                        xpos(classes[i + 1]),
-                        "DT" | "PRP$" | "CD" | "NN" | "NNS" | "NNP" | "NNPS" | "JJ" | "PRP"
-                    )
+                matches!(self.xpos_of(classes[i]), "NN" | "NNS" | "JJ")
+                    && has(&vc.nominal, classes[i - 1])
+                    && self.xpos_of(classes[i - 1]) != "PRP"
+                    && starts_noun_phrase(self.xpos_of(classes[i + 1]))
                     && !words[i].starts_with(|c: char| c.is_uppercase())
             })
             .filter_map(|i| Some((i, *scratch.past_margins.get(i)?)))
@@ -694,7 +672,7 @@ impl Tagger {
                 && words[v - 1].eq_ignore_ascii_case("and")
                 && (0..v - 1)
                     .rev()
-                    .take_while(|&k| !matches!(words[k], "," | ";" | ":" | "—" | "–"))
+                    .take_while(|&k| !is_clause_break(words[k]))
                     .find(|&k| matches!(upos(classes[k]), Some(Upos::Verb | Upos::Aux)))
                     .is_some_and(|k| classes[k] == past)
         })?;
@@ -870,6 +848,13 @@ impl Tagger {
             .collect()
     }
 
+    /// The PTB tag of class `c` (empty for no class).
+    fn xpos_of(&self, c: u16) -> &str {
+        self.classes
+            .get(usize::from(c))
+            .map_or("", |tc| tc.xpos.as_str())
+    }
+
     /// UPOS and XPOS of a class index.
     #[inline]
     fn class(&self, c: u16) -> (Upos, &str) {
@@ -941,6 +926,24 @@ fn lexicon_mask(lexicon: &Lexicon, word: &str) -> u16 {
     } else {
         lexicon.mask(word)
     }
+}
+
+/// Whether class `c` is marked in a per-class table of [`VerbClasses`].
+fn has(table: &[bool], c: u16) -> bool {
+    table.get(usize::from(c)).copied().unwrap_or(false)
+}
+
+/// Tags that can open a noun phrase (a verb's object).
+fn starts_noun_phrase(xpos: &str) -> bool {
+    matches!(
+        xpos,
+        "DT" | "PRP$" | "CD" | "NN" | "NNS" | "NNP" | "NNPS" | "JJ" | "PRP"
+    )
+}
+
+/// Punctuation that ends one clause of a sentence before the next.
+fn is_clause_break(word: &str) -> bool {
+    matches!(word, "," | ";" | ":" | "—" | "–")
 }
 
 /// The bias feature, present in every token's feature set.
