@@ -295,6 +295,9 @@ fn code_phrase_without_a_parse() {
     assert_eq!(code("Emirati troops").as_deref(), Some("AREMIL"));
     assert_eq!(code("Kataeb Hezbollah").as_deref(), Some("IRQREB"));
     assert_eq!(code("Burkinabe soldiers").as_deref(), Some("BFAMIL"));
+    // A diplomat's `counterpart` is an official of the other government.
+    assert_eq!(code("his Turkish counterpart").as_deref(), Some("TURGOV"));
+    assert_eq!(code("their Kenyan counterparts").as_deref(), Some("KENGOV"));
     assert_eq!(code("the weather"), None);
 }
 
