@@ -18,31 +18,11 @@
 //! going to the one written first.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// A small fast hasher for short lemma keys (FxHash's multiply-rotate);
-/// lexicon lookups are on the per-token hot path.
-#[derive(Default, Clone, Copy)]
-pub struct LemmaHasher(u64);
+use annals_core::fxhash::FxHashMap;
 
-impl Hasher for LemmaHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type LemmaMap<V> = HashMap<String, V, BuildHasherDefault<LemmaHasher>>;
+/// Lemma-keyed tables: lookups are on the per-token hot path.
+type LemmaMap<V> = FxHashMap<String, V>;
 
 use crate::EventsError;
 
