@@ -1,14 +1,20 @@
-//! Named-entity recognizer: greedy left-to-right averaged perceptron over BIO
-//! labels for PER / ORG / LOC. Features: word, affixes and shape in a ±2
+//! Named-entity recognizer: a structured (first-order, Viterbi-decoded)
+//! averaged perceptron over BIO labels for PER / ORG / LOC, trained for the
+//! search it is decoded with (Collins 2002: decode the whole sentence, then
+//! reward the gold path and penalize the decoded one where they differ).
+//! Each word gets class scores and (previous class, class) pair scores from
+//! one lookup per feature. Features: word, affixes and shape in a ±2
 //! window, part of speech, [`Gazetteer`] lists (places, given names and
 //! surnames, well-known organizations, organization and place head words,
 //! titles, calendar words, towns), [`word_stats::WordStats`] (how the
 //! treebanks use a word: proper-noun and capitalization shares),
 //! [`clusters::WordClusters`] (distributional word classes of the word and
 //! its neighbours), and the run of capitalized words around a token (its
-//! first and last word, length, and the words around it). After an O, words
-//! that cannot begin a name (punctuation, lowercase words never used as
-//! proper nouns) are O without scoring, which keeps decoding fast.
+//! first and last word, length, and the words around it). Words that cannot
+//! be part of a name (punctuation, lowercase words never used as proper
+//! nouns, unless a connector such as `of` or `&` right after a possible name
+//! word) are O without scoring, so each run of the other words is decoded
+//! alone, which keeps decoding fast.
 //! Nationality adjectives (`Iraqi`, `Kurdish`) and their plurals outside any
 //! entity are then marked NORP from the demonym list.
 //!
@@ -79,6 +85,8 @@ pub struct NerSentence {
 /// See the module docs.
 #[derive(Debug, Clone)]
 pub struct EntityRecognizer {
+    /// Per word, scores of the 7 BIO classes ([`N_CLASSES`]) then of the 49
+    /// (previous class, class) pairs, from one feature lookup each.
     model: Model,
     gazetteer: Gazetteer,
     word_stats: WordStats,
@@ -88,7 +96,11 @@ pub struct EntityRecognizer {
 }
 
 const MAGIC: &[u8; 4] = b"ANER";
-const VERSION: u32 = 1;
+/// 2: a structured (Viterbi) model with class-pair weights.
+const VERSION: u32 = 2;
+const N_PAIRS: usize = N_CLASSES * N_CLASSES;
+/// Outputs of the model: class scores, then class-pair scores.
+const N_OUTPUTS: usize = N_CLASSES + N_PAIRS;
 static EMBEDDED: &[u8] = include_bytes!("../models/ner.bin");
 
 /// Whether class `c` may follow class `prev` (no I-X after O or another type).
@@ -113,9 +125,9 @@ impl EntityRecognizer {
     pub fn from_bytes(data: &[u8]) -> Result<EntityRecognizer, NlpError> {
         let mut r = Reader::new(data, MAGIC, VERSION, "entity recognizer")?;
         let model = Model::from_bytes(r.bytes()?)?;
-        if model.n_classes() != N_CLASSES {
+        if model.n_classes() != N_OUTPUTS {
             return Err(r.error(format!(
-                "{} classes, expected {N_CLASSES}",
+                "{} outputs, expected {N_OUTPUTS}",
                 model.n_classes()
             )));
         }
@@ -156,33 +168,15 @@ impl EntityRecognizer {
             &self.word_stats,
             &self.clusters,
         );
-        let mut out: Vec<u8> = Vec::with_capacity(words.len());
-        let mut feats = Vec::with_capacity(48);
-        let mut scores = [0i32; N_CLASSES];
-        for i in 0..words.len() {
-            let p1 = out.last().copied().unwrap_or(0);
-            if p1 == 0 && ctx.plainly_outside(i) {
-                out.push(0);
-                continue;
+        let mut out = vec![0u8; words.len()];
+        let mut scratch = Scratch::default();
+        let mut raw = [0i32; N_OUTPUTS];
+        decode(&ctx, &mut out, &mut scratch, |feats, scores| {
+            self.model.scores(feats, &mut raw);
+            for (d, &v) in scores.iter_mut().zip(&raw) {
+                *d = v as f32;
             }
-            let p2 = if i >= 2 {
-                out.get(i - 2).copied().unwrap_or(0)
-            } else {
-                0
-            };
-            ctx.features(i, p1, p2, &mut feats);
-            self.model.scores(&feats, &mut scores);
-            let mut best = 0u8;
-            let mut best_score = i32::MIN;
-            for (c, &s) in scores.iter().enumerate() {
-                let c = c as u8;
-                if allowed(p1, c) && s > best_score {
-                    best = c;
-                    best_score = s;
-                }
-            }
-            out.push(best);
-        }
+        });
         // A name has letters: a lone number (`March 8`) is no entity.
         for (_, r) in spans_of(&out) {
             let lettered = words
@@ -318,37 +312,162 @@ impl EntityRecognizer {
     }
 }
 
-/// One perceptron trained greedily, as the recognizer decodes.
+/// Reusable buffers of [`decode`].
+#[derive(Default)]
+struct Scratch {
+    feats: Vec<u64>,
+    back: Vec<[u8; N_CLASSES]>,
+}
+
+/// First-order Viterbi decoding into `out` (already sized, all O): each
+/// maximal run of open words (see `Context::open`) is decided alone, from an
+/// O before it to an O after it (the next word or the sentence end), with
+/// per-word class scores and (previous class, class) pair scores.
+/// `score(features, scores)` fills the [`N_OUTPUTS`] scores of a word.
+fn decode(
+    ctx: &Context,
+    out: &mut [u8],
+    scratch: &mut Scratch,
+    mut score: impl FnMut(&[u64], &mut [f32; N_OUTPUTS]),
+) {
+    let n = out.len();
+    let mut a = 0;
+    let mut scores = [0f32; N_OUTPUTS];
+    while a < n {
+        if !ctx.open.get(a).copied().unwrap_or(false) {
+            a += 1;
+            continue;
+        }
+        let mut b = a + 1;
+        while b < n && ctx.open.get(b).copied().unwrap_or(false) {
+            b += 1;
+        }
+        // Positions a..b are open; position b (a closed word or the end) is O.
+        let mut delta = [f32::NEG_INFINITY; N_CLASSES];
+        scratch.back.clear();
+        for i in a..=b {
+            scratch.feats.clear();
+            if i < b {
+                ctx.features(i, &mut scratch.feats);
+            }
+            ctx.edge_features(i, &mut scratch.feats);
+            score(&scratch.feats, &mut scores);
+            let (em, pair) = scores.split_at(N_CLASSES);
+            let mut next = [f32::NEG_INFINITY; N_CLASSES];
+            let mut bp = [0u8; N_CLASSES];
+            let n_classes = if i < b { N_CLASSES } else { 1 };
+            for (c, (nx, back)) in next
+                .iter_mut()
+                .zip(bp.iter_mut())
+                .enumerate()
+                .take(n_classes)
+            {
+                let e = em.get(c).copied().unwrap_or(0.0);
+                if i == a {
+                    if allowed(0, c as u8) {
+                        *nx = e + pair.get(c).copied().unwrap_or(0.0);
+                    }
+                    continue;
+                }
+                for (p, &d) in delta.iter().enumerate() {
+                    if d == f32::NEG_INFINITY || !allowed(p as u8, c as u8) {
+                        continue;
+                    }
+                    let v = d + pair.get(p * N_CLASSES + c).copied().unwrap_or(0.0) + e;
+                    if v > *nx {
+                        *nx = v;
+                        *back = p as u8;
+                    }
+                }
+            }
+            scratch.back.push(bp);
+            delta = next;
+        }
+        // Follow the back pointers from the closing O at b.
+        let mut c = 0u8;
+        for i in (a..b).rev() {
+            c = scratch
+                .back
+                .get(i + 1 - a)
+                .and_then(|bp| bp.get(usize::from(c)))
+                .copied()
+                .unwrap_or(0);
+            if let Some(o) = out.get_mut(i) {
+                *o = c;
+            }
+        }
+        a = b + 1;
+    }
+}
+
+/// Gold classes as the decoder can produce them: O on closed words, and a
+/// name cut by a closed word restarts with B.
+fn reachable(gold: &[u8], open: &[bool]) -> Vec<u8> {
+    let mut out: Vec<u8> = gold
+        .iter()
+        .zip(open)
+        .map(|(&c, &o)| if o { c } else { 0 })
+        .collect();
+    let mut prev = 0;
+    for c in out.iter_mut() {
+        if !allowed(prev, *c) {
+            // I-X (2 + 2k) -> B-X (1 + 2k).
+            *c -= 1;
+        }
+        prev = *c;
+    }
+    out
+}
+
+/// One structured perceptron (Viterbi decoding, update on every word where
+/// the decoded path and the gold path differ), as the recognizer decodes.
 fn train_one(sentences: &[NerSentence], contexts: &[Context], epochs: usize, seed: u64) -> Trainer {
-    let mut trainer = Trainer::new(N_CLASSES);
+    let mut trainer = Trainer::new(N_OUTPUTS);
     let mut order: Vec<usize> = (0..sentences.len()).collect();
     let mut rng = crate::rng::XorShift::new(seed);
+    let mut scratch = Scratch::default();
     let mut feats = Vec::with_capacity(64);
-    let mut scores = vec![0f32; N_CLASSES];
+    let golds: Vec<Vec<u8>> = sentences
+        .iter()
+        .zip(contexts)
+        .map(|(s, c)| reachable(&s.classes, &c.open))
+        .collect();
     for _ in 0..epochs {
         rng.shuffle(&mut order);
         for &si in &order {
-            let (Some(s), Some(ctx)) = (sentences.get(si), contexts.get(si)) else {
+            let (Some(gold), Some(ctx)) = (golds.get(si), contexts.get(si)) else {
                 continue;
             };
-            let mut pred: Vec<u8> = Vec::with_capacity(s.words.len());
-            for i in 0..s.words.len() {
-                let p1 = pred.last().copied().unwrap_or(0);
-                if p1 == 0 && ctx.plainly_outside(i) {
-                    pred.push(0);
+            let n = gold.len();
+            let mut pred = vec![0u8; n];
+            decode(ctx, &mut pred, &mut scratch, |f, s| trainer.scores(f, s));
+            for i in 0..=n {
+                let open = ctx.open.get(i).copied().unwrap_or(false);
+                let prev_open = i > 0 && ctx.open.get(i - 1).copied().unwrap_or(false);
+                if !open && !prev_open {
                     continue;
                 }
-                let p2 = if i >= 2 {
-                    pred.get(i - 2).copied().unwrap_or(0)
-                } else {
-                    0
+                let (g, p) = (
+                    gold.get(i).copied().unwrap_or(0),
+                    pred.get(i).copied().unwrap_or(0),
+                );
+                if open {
+                    feats.clear();
+                    ctx.features(i, &mut feats);
+                    trainer.update(usize::from(g), usize::from(p), &feats);
+                }
+                let before = |path: &[u8]| {
+                    i.checked_sub(1)
+                        .and_then(|j| path.get(j))
+                        .copied()
+                        .filter(|_| prev_open)
+                        .unwrap_or(0)
                 };
-                ctx.features(i, p1, p2, &mut feats);
-                let mask: Vec<bool> = (0..N_CLASSES as u8).map(|c| allowed(p1, c)).collect();
-                let guess = trainer.predict(&feats, &mut scores, Some(&mask));
-                let truth = s.classes.get(i).copied().unwrap_or(0);
-                trainer.update(usize::from(truth), guess, &feats);
-                pred.push(guess as u8);
+                let (gp, pp) = (before(gold), before(&pred));
+                feats.clear();
+                ctx.edge_features(i, &mut feats);
+                let pair = |a: u8, b: u8| N_CLASSES + usize::from(a) * N_CLASSES + usize::from(b);
+                trainer.update(pair(gp, g), pair(pp, p), &feats);
             }
         }
     }
@@ -389,6 +508,20 @@ struct Context {
     run: Vec<RunInfo>,
     /// Per token, its [`WordClusters`] class.
     cluster: Vec<u64>,
+    /// Per token, whether it may be part of a name: not plainly outside
+    /// ([`Context::plainly_outside`]), or a connector (`of`, `-`, `'s`)
+    /// right after such a word. Closed words are O without scoring.
+    open: Vec<bool>,
+}
+
+/// Words that join or end names (`Bank of America`, `Wendy 's`) although
+/// they are never proper nouns themselves.
+fn is_name_connector(w: &str) -> bool {
+    const CONNECTORS: [&str; 25] = [
+        ",", "of", "the", "and", "for", "&", "-", "–", "'s", "’s", "'", "’", ".", "de", "du",
+        "des", "la", "le", "al", "el", "von", "van", "der", "da", "del",
+    ];
+    w.len() <= 4 && CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(w))
 }
 
 /// The run of capitalized words (with lowercase connectors such as `of`
@@ -487,20 +620,27 @@ impl Context {
             .collect();
         let run = cap_runs(words, &window, &gaz);
         let cluster = lowers.iter().map(|&h| u64::from(clusters.get(h))).collect();
-        Context {
+        let mut ctx = Context {
             window,
             upos: upos.iter().map(|u| *u as u64 + 1).collect(),
             gaz,
             stats,
             run,
             cluster,
+            open: Vec::new(),
+        };
+        let mut open = Vec::with_capacity(words.len());
+        for (i, w) in words.iter().enumerate() {
+            let prev = i > 0 && open.last().copied().unwrap_or(false);
+            open.push(!ctx.plainly_outside(i) || (prev && is_name_connector(w)));
         }
+        ctx.open = open;
+        ctx
     }
 
-    /// Whether word `i` cannot begin a name, so that after an O it is O
-    /// without scoring (most words; this is what keeps the recognizer fast):
-    /// punctuation, and lowercase words the treebanks never use as proper
-    /// nouns and no name list knows.
+    /// Whether word `i` is no name word by itself (most words): punctuation,
+    /// and lowercase words the treebanks never use as proper nouns and no
+    /// name list knows.
     fn plainly_outside(&self, i: usize) -> bool {
         let w = self.window.at(i, 0);
         if w.flags & (F_ALPHA | F_DIGIT) == 0 {
@@ -535,15 +675,34 @@ impl Context {
             .map_or(0x30001, |g| u64::from(g.kinds) | (u64::from(g.begin) << 16))
     }
 
-    fn features(&self, i: usize, p1: u8, p2: u8, out: &mut Vec<u64>) {
-        out.clear();
+    /// Appends the features of the (previous class, class) pair at word `i`
+    /// (`i` may be the sentence length: the pair into the end).
+    fn edge_features(&self, i: usize, out: &mut Vec<u64>) {
+        if !self.open.get(i).copied().unwrap_or(false) {
+            // Out of a name into a closed word or the sentence end.
+            out.push(feat1(16, 1));
+            return;
+        }
+        let w = self.window.at(i, 0);
+        let g = self.gaz_at(i, 0);
+        out.push(feat1(16, 0));
+        out.push(feat1(18, w.shape));
+        out.push(feat1(26, g));
+        out.push(feat1(31, self.upos_at(i, 0)));
+        out.push(feat1(41, self.stats_at(i, 0)));
+        if let Some(r) = self.run.get(i).filter(|r| r.position != 0) {
+            out.push(feat2(49, r.position, r.last_gaz));
+        }
+    }
+
+    /// Appends the features of the class at word `i`.
+    fn features(&self, i: usize, out: &mut Vec<u64>) {
         let win = &self.window;
         let w = win.at(i, 0);
         let wm1 = win.at(i, -1);
         let wp1 = win.at(i, 1);
         let wm2 = win.at(i, -2);
         let wp2 = win.at(i, 2);
-        let (p1, p2) = (u64::from(p1), u64::from(p2));
         let pos = self.upos_at(i, 0);
         let pos_m1 = self.upos_at(i, -1);
         let pos_p1 = self.upos_at(i, 1);
@@ -561,38 +720,26 @@ impl Context {
         out.push(feat1(9, wp1.lower));
         out.push(feat1(10, wm2.lower));
         out.push(feat1(11, wp2.lower));
-        out.push(feat1(12, wm1.form));
-        out.push(feat1(13, wp1.form));
-        out.push(feat1(14, wm1.short_shape));
-        out.push(feat1(15, wp1.short_shape));
-        out.push(feat1(16, p1));
-        out.push(feat2(17, p1, p2));
-        out.push(feat2(18, p1, w.shape));
-        out.push(feat2(19, p1, w.lower));
         out.push(feat1(20, pos));
         out.push(feat2(21, pos, pos_m1));
         out.push(feat2(22, pos, pos_p1));
         out.push(feat3(23, pos, cap, (i == 0) as u64));
         out.push(feat1(24, g));
         out.push(feat2(25, g, cap));
-        out.push(feat2(26, g, p1));
         out.push(feat1(27, self.gaz_at(i, -1)));
         out.push(feat1(28, self.gaz_at(i, 1)));
         out.push(feat2(29, wm1.lower, w.shape));
         out.push(feat2(30, w.shape, wp1.lower));
-        out.push(feat2(31, p1, pos));
         out.push(feat2(32, wm1.lower, wm2.lower));
         out.push(feat3(33, w.short_shape, wm1.short_shape, wp1.short_shape));
         out.push(feat2(34, w.lower, wp1.lower));
         out.push(feat2(35, wm1.lower, w.lower));
         out.push(feat2(36, pos_p1, wp1.short_shape));
         out.push(feat1(37, self.gaz_at(i, 2)));
-        out.push(feat2(38, p1, wm1.lower));
         // Word usage buckets (see `word_stats`), alone and with case and context.
         let st = self.stats_at(i, 0);
         out.push(feat2(39, st, cap));
         out.push(feat3(40, st, cap, (i == 0) as u64));
-        out.push(feat2(41, st, p1));
         out.push(feat2(42, self.stats_at(i, -1), st));
         out.push(feat2(43, st, self.stats_at(i, 1)));
         out.push(feat2(44, st & 0xff, pos));
@@ -601,7 +748,6 @@ impl Context {
             out.push(feat2(46, r.position, r.len));
             out.push(feat2(47, r.position, r.last_lower));
             out.push(feat2(48, r.position, r.first_lower));
-            out.push(feat3(49, r.position, r.last_gaz, p1));
             out.push(feat3(50, r.len, r.last_lower, w.lower));
             out.push(feat2(51, r.position, r.before_lower));
             out.push(feat2(52, r.position, r.after_lower));
@@ -683,5 +829,111 @@ fn padded(values: &[u64], i: usize, off: isize, before: u64) -> u64 {
     match i.checked_add_signed(off) {
         None => before,
         Some(j) => values.get(j).copied().unwrap_or(before + 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The context of a space-tokenized sentence (no part-of-speech tags).
+    fn context(sentence: &str) -> (Vec<&str>, Context) {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let upos = vec![Upos::X; words.len()];
+        let ctx = Context::new(
+            &words,
+            &upos,
+            &Gazetteer::embedded(),
+            &WordStats::embedded(),
+            &WordClusters::embedded(),
+        );
+        (words, ctx)
+    }
+
+    /// The word whose class features are `feats` (its lowercase-form feature).
+    fn word_of<'a>(words: &[&'a str], feats: &[u64]) -> Option<&'a str> {
+        words
+            .iter()
+            .find(|w| feats.contains(&feat1(2, Lex::new(w).lower)))
+            .copied()
+    }
+
+    #[test]
+    fn viterbi_prefers_the_best_whole_path_over_the_best_first_word() {
+        let (words, ctx) = context("Shares of Procter & Gamble rose .");
+        // `Procter` alone looks a little more like a person, but the path that
+        // makes the three words one organization scores higher in total: a
+        // greedy decoder takes B-PER and can no longer continue the name.
+        let (b_per, b_org, i_org) = (1, 3, 4);
+        let mut out = vec![0u8; words.len()];
+        decode(&ctx, &mut out, &mut Scratch::default(), |feats, scores| {
+            scores.iter_mut().for_each(|s| *s = 0.0);
+            match word_of(&words, feats) {
+                Some("Procter") => {
+                    scores[b_per] = 2.0;
+                    scores[b_org] = 1.5;
+                }
+                Some("&") => scores[i_org] = 1.0,
+                Some("Gamble") => {
+                    scores[i_org] = 3.0;
+                    scores[b_per] = 0.5;
+                }
+                _ => {}
+            }
+        });
+        assert_eq!(out, [0, 0, 3, 4, 4, 0, 0], "{words:?}");
+    }
+
+    #[test]
+    fn closed_words_stay_outside_and_paths_are_valid() {
+        let (words, ctx) = context(
+            "Police in Lagos said the Lagos State Police Command , and not the army , acted .",
+        );
+        // Every scored word wants to continue a person's name.
+        let mut out = vec![0u8; words.len()];
+        decode(&ctx, &mut out, &mut Scratch::default(), |_, scores| {
+            scores.iter_mut().for_each(|s| *s = 0.0);
+            scores[1] = 1.0;
+            scores[2] = 5.0;
+        });
+        for (i, (&c, w)) in out.iter().zip(&words).enumerate() {
+            let prev = if i == 0 { 0 } else { out[i - 1] };
+            assert!(allowed(prev, c), "{w} after {prev}: {out:?}");
+            if !ctx.open[i] {
+                assert_eq!(c, 0, "{w} is closed: {out:?}");
+            }
+        }
+        // Punctuation and plain lowercase words are closed; capitalized words open.
+        let closed: Vec<&str> = words
+            .iter()
+            .zip(&ctx.open)
+            .filter(|(_, o)| !**o)
+            .map(|(w, _)| *w)
+            .collect();
+        assert!(
+            ["in", "not", "acted", "."]
+                .iter()
+                .all(|w| closed.contains(w)),
+            "{closed:?}"
+        );
+        assert!(ctx.open[2] && ctx.open[5], "{:?}", ctx.open);
+        // Each run of open words is one name: B-PER, then I-PER to its end.
+        for (i, &c) in out.iter().enumerate() {
+            let starts_run = ctx.open[i] && (i == 0 || !ctx.open[i - 1]);
+            let continues_run = ctx.open[i] && !starts_run;
+            assert_eq!(
+                c,
+                u8::from(starts_run) + 2 * u8::from(continues_run),
+                "{out:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn gold_paths_are_made_reachable() {
+        // `Procter & Gamble` with the `&` closed: the name restarts after it.
+        let gold = [0, 3, 4, 4, 0];
+        let open = [true, true, false, true, true];
+        assert_eq!(reachable(&gold, &open), vec![0, 3, 0, 3, 0]);
     }
 }

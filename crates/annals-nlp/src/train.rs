@@ -828,9 +828,9 @@ pub struct NerOptions {
     pub epochs: usize,
     pub seed: u64,
     pub max_sentences: Option<usize>,
-    /// Training sources among `gum`, `uner-dev`, `meantime` (MEANTIME is
-    /// off by default: it marks only topical entities, so unmarked names
-    /// there teach the model to miss them).
+    /// Training sources among `gum`, `uner-dev`, `re3d`, `meantime`,
+    /// `gum-test` (MEANTIME is off by default: it marks only topical
+    /// entities, so unmarked names there teach the model to miss them).
     pub sources: Vec<String>,
     /// How many times the in-domain UNER EWT dev sentences are repeated.
     pub dev_copies: usize,
@@ -843,10 +843,10 @@ pub struct NerOptions {
 impl Default for NerOptions {
     fn default() -> Self {
         NerOptions {
-            epochs: 6,
+            epochs: 4,
             seed: 42,
             max_sentences: None,
-            sources: ["gum", "uner-dev"].map(String::from).to_vec(),
+            sources: ["gum", "uner-dev", "re3d"].map(String::from).to_vec(),
             dev_copies: 4,
             lowercase_pct: 0,
             ensemble: 5,

@@ -155,3 +155,27 @@ fn a_name_keeps_its_type_through_the_document() {
         assert!(s.tokens.start <= e.tokens.start && e.tokens.end <= s.tokens.end);
     }
 }
+
+#[test]
+fn names_joined_by_connectors_are_one_entity() {
+    // `of`, `and` and `&` are never names themselves; the decoder scores them
+    // only right after a possible name word, and then keeps the whole name.
+    let ner = EntityRecognizer::embedded().unwrap();
+    for (sentence, name) in [
+        (
+            "Shares of Procter & Gamble rose 3 percent in New York on Tuesday .",
+            "Procter & Gamble",
+        ),
+        (
+            "The Bank of England kept interest rates unchanged on Thursday .",
+            "Bank of England",
+        ),
+        (
+            "The Department of Housing and Urban Development will review the grant , officials said .",
+            "Department of Housing and Urban Development",
+        ),
+    ] {
+        let doc = analyzed_doc(&[sentence], &ner);
+        assert!(has(&doc, EntityLabel::Org, name), "{:?}", doc.entities);
+    }
+}
