@@ -225,6 +225,7 @@ impl Parser {
         crate::repair::preposition_read_as_conjunction(tokens);
         crate::repair::participle_as_main_verb(tokens);
         crate::repair::fronted_phrase_apposition(tokens);
+        crate::repair::reported_noun_clause(tokens);
     }
 
     /// Run the transition system over `sc.words` (already filled).

@@ -25,6 +25,9 @@
 //!   participle modifying `Thousands`, and the sentence has no main verb. A
 //!   full sentence (it ends in `.`, `!` or `?`) has one: the participle is it
 //!   ([`participle_as_main_verb`]).
+//! - In *"Thousands of mourners marched in Ahvaz, officials said."* the
+//!   reported clause may be left headed by `Thousands` with `marched` as its
+//!   participle: the -ed verb heads the clause ([`reported_noun_clause`]).
 //! - In *"In Moscow, riot police beat protesters."* the parser may hang
 //!   `police` on `Moscow` as an apposition, leaving `beat` without a
 //!   subject. A noun right before a finite verb that lacks a subject, set
@@ -221,7 +224,7 @@ pub(crate) fn preposition_read_as_conjunction(tokens: &mut [Token]) {
     tokens[subject].deprel = "obl".to_owned();
     tokens[marker].head = Some(subject);
     tokens[marker].deprel = "case".to_owned();
-    make_main_verb(tokens, root, verb);
+    make_clause_head(tokens, root, verb);
 }
 
 /// Give a noun-rooted full sentence its verb.
@@ -269,7 +272,7 @@ pub(crate) fn participle_as_main_verb(tokens: &mut [Token]) {
             })
     });
     if let Some(verb) = finite_without_subject {
-        make_main_verb(tokens, root, verb);
+        make_clause_head(tokens, root, verb);
         return;
     }
     let Some(verb) =
@@ -291,7 +294,7 @@ pub(crate) fn participle_as_main_verb(tokens: &mut [Token]) {
         return;
     }
     tokens[verb].xpos = "VBD".to_owned();
-    make_main_verb(tokens, root, verb);
+    make_clause_head(tokens, root, verb);
 }
 
 /// Make `In Moscow, police beat ...` a clause with its subject.
@@ -358,11 +361,58 @@ pub(crate) fn fronted_phrase_apposition(tokens: &mut [Token]) {
     }
 }
 
-/// `verb` becomes the root, the former root noun its subject, and the noun's
-/// dependents after the verb move to the verb.
-fn make_main_verb(tokens: &mut [Token], noun: usize, verb: usize) {
-    tokens[verb].head = None;
-    tokens[verb].deprel = "root".to_owned();
+/// Make `Thousands marched in Ahvaz, officials said` a reported clause with
+/// its verb.
+///
+/// A clause reported by a verb (`ccomp`, `parataxis`) headed by a noun with
+/// no copula has no verb of its own; when the noun carries an `acl` -ed verb
+/// to its right with no subject, auxiliary, marker or `by` agent (the tagger
+/// took it for a participle because `said` came later), that verb heads the
+/// clause, tagged `VBD`, and the noun is its subject.
+pub(crate) fn reported_noun_clause(tokens: &mut [Token]) {
+    let n = tokens.len();
+    for noun in 0..n {
+        let reported = matches!(tokens[noun].deprel.as_str(), "ccomp" | "parataxis")
+            && matches!(
+                tokens[noun].upos,
+                annals_core::Upos::Noun | annals_core::Upos::Propn | annals_core::Upos::Num
+            )
+            && tokens[noun]
+                .head
+                .is_some_and(|h| tokens[h].upos == annals_core::Upos::Verb);
+        if !reported
+            || tokens
+                .iter()
+                .any(|t| t.head == Some(noun) && t.deprel == "cop")
+        {
+            continue;
+        }
+        let Some(verb) = (noun + 1..n).find(|&v| {
+            tokens[v].head == Some(noun)
+                && tokens[v].deprel == "acl"
+                && matches!(tokens[v].xpos.as_str(), "VBN" | "VBD")
+        }) else {
+            continue;
+        };
+        let own = |rel: &str| {
+            tokens
+                .iter()
+                .any(|t| t.head == Some(verb) && t.deprel.starts_with(rel))
+        };
+        if own("nsubj") || own("aux") || own("mark") || own("obl:agent") {
+            continue;
+        }
+        tokens[verb].xpos = "VBD".to_owned();
+        make_clause_head(tokens, noun, verb);
+    }
+}
+
+/// `verb` takes the place of `noun` in the tree (the root, or the clause
+/// `noun` headed), the noun becomes its subject, and the noun's dependents
+/// after the verb move to the verb.
+fn make_clause_head(tokens: &mut [Token], noun: usize, verb: usize) {
+    tokens[verb].head = tokens[noun].head;
+    tokens[verb].deprel = std::mem::take(&mut tokens[noun].deprel);
     tokens[noun].head = Some(verb);
     tokens[noun].deprel = "nsubj".to_owned();
     for t in tokens.iter_mut().skip(verb + 1) {
@@ -506,6 +556,47 @@ mod tests {
         }
         relative_clause_head(&mut t);
         assert_eq!((t[7].head, t[7].deprel.as_str()), (Some(2), "acl:relcl"));
+    }
+
+    #[test]
+    fn a_reported_clause_headed_by_a_noun_gets_its_verb() {
+        let rows = [
+            ("Thousands", "NNS", 9, "ccomp", "NOUN"),
+            ("of", "IN", 3, "case", "ADP"),
+            ("mourners", "NNS", 1, "nmod", "NOUN"),
+            ("marched", "VBN", 1, "acl", "VERB"),
+            ("in", "IN", 6, "case", "ADP"),
+            ("Ahvaz", "NNP", 4, "obl", "PROPN"),
+            (",", ",", 1, "punct", "PUNCT"),
+            ("officials", "NNS", 9, "nsubj", "NOUN"),
+            ("said", "VBD", 0, "root", "VERB"),
+            (".", ".", 9, "punct", "PUNCT"),
+        ];
+        let mut t = tokens(&rows.map(|(f, x, h, r, _)| (f, x, h, r)));
+        for (tok, row) in t.iter_mut().zip(rows) {
+            tok.upos = row.4.parse().expect("upos");
+        }
+        reported_noun_clause(&mut t);
+        assert_eq!((t[3].head, t[3].deprel.as_str()), (Some(8), "ccomp"));
+        assert_eq!(t[3].xpos, "VBD");
+        assert_eq!((t[0].head, t[0].deprel.as_str()), (Some(3), "nsubj"));
+        assert_eq!(t[6].head, Some(3), "the comma moves to the verb");
+        // A passive participle with its agent stays a modifier.
+        let rows = [
+            ("Convoys", "NNS", 6, "ccomp", "NOUN"),
+            ("attacked", "VBN", 1, "acl", "VERB"),
+            ("by", "IN", 4, "case", "ADP"),
+            ("rebels", "NNS", 2, "obl:agent", "NOUN"),
+            ("officials", "NNS", 6, "nsubj", "NOUN"),
+            ("said", "VBD", 0, "root", "VERB"),
+        ];
+        let mut t = tokens(&rows.map(|(f, x, h, r, _)| (f, x, h, r)));
+        for (tok, row) in t.iter_mut().zip(rows) {
+            tok.upos = row.4.parse().expect("upos");
+        }
+        let before = t.clone();
+        reported_noun_clause(&mut t);
+        assert_eq!(t, before);
     }
 
     #[test]
