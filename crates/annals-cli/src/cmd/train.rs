@@ -20,8 +20,14 @@ pub struct Args {
     /// The workspace's crates directory (model files go to `<crates>/annals-*/models/`).
     #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/.."))]
     pub crates: PathBuf,
+    /// Seed of the tagger and the entity recognizer.
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
+    /// Seed of the parser. The shipped parser.bin is seed 7: among seeds 42,
+    /// 1 and 7 (EWT dev UAS 88.00, 88.24, 88.17 with gold tags) it coded the
+    /// development event gold best.
+    #[arg(long, default_value_t = 7)]
+    pub parser_seed: u64,
     /// Train only these models (tagger, ner, parser); all by default.
     #[arg(long, value_delimiter = ',')]
     pub only: Vec<String>,
@@ -85,7 +91,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let dir = args.crates.join("annals-parser/models");
         std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
         let out = dir.join("parser.bin");
-        let report = annals_parser::train::train_and_save(&args.corpora, &out, args.seed)?;
+        let report = annals_parser::train::train_and_save(&args.corpora, &out, args.parser_seed)?;
         eprintln!(
             "parser: {} bytes -> {} in {:.0}s; EWT dev UAS {:.2} LAS {:.2}",
             report.model_bytes,
