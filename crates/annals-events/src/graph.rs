@@ -690,8 +690,12 @@ fn repair(tokens: &[Token], heads: &mut [Option<usize>], deprels: &mut [&str], u
             }
         }
         // `demanded on Monday that fighters withdraw`: a `that` clause hung on
-        // a time or place phrase is the verb's complement.
-        if deprels[x] == "acl" && upos[x] == Upos::Verb && has_mark(heads, deprels, x, "that") {
+        // a time or place phrase is the verb's complement (`that` marking it
+        // makes it no relative clause, whatever subtype the parser gave).
+        if deprels[x].split(':').next() == Some("acl")
+            && upos[x] == Upos::Verb
+            && has_mark(heads, deprels, x, "that")
+        {
             if let Some(h) = heads[x].filter(|&h| deprels[h].starts_with("obl")) {
                 if let Some(v) = heads[h].filter(|&v| upos[v] == Upos::Verb) {
                     heads[x] = Some(v);
