@@ -428,11 +428,24 @@ mod tests {
     use annals_core::conllu;
 
     fn tokens(rows: &[(&str, &str, usize, &str)]) -> Vec<Token> {
+        tagged_tokens(
+            &rows
+                .iter()
+                .map(|&(f, x, h, r)| (f, x, h, r, "X"))
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    /// Tokens with their UPOS too: `(form, xpos, head, deprel, upos)`.
+    fn tagged_tokens(rows: &[(&str, &str, usize, &str, &str)]) -> Vec<Token> {
         let text: String = rows
             .iter()
             .enumerate()
-            .map(|(i, (form, xpos, head, rel))| {
-                format!("{}\t{form}\t_\tX\t{xpos}\t_\t{head}\t{rel}\t_\t_\n", i + 1)
+            .map(|(i, (form, xpos, head, rel, upos))| {
+                format!(
+                    "{}\t{form}\t_\t{upos}\t{xpos}\t_\t{head}\t{rel}\t_\t_\n",
+                    i + 1
+                )
             })
             .collect();
         conllu::to_doc("t", &conllu::parse(&text).expect("conllu")).tokens
@@ -501,10 +514,7 @@ mod tests {
             ("Ahvaz", "NNP", 4, "obl", "PROPN"),
             (".", ".", 1, "punct", "PUNCT"),
         ];
-        let mut t = tokens(&rows.map(|(f, x, h, r, _)| (f, x, h, r)));
-        for (tok, row) in t.iter_mut().zip(rows) {
-            tok.upos = row.4.parse().expect("upos");
-        }
+        let mut t = tagged_tokens(&rows);
         let mut headline = t.clone();
         participle_as_main_verb(&mut t);
         assert_eq!(
@@ -550,10 +560,7 @@ mod tests {
             ("killed", "VBN", 2, "conj", "VERB"),
             (".", ".", 2, "punct", "PUNCT"),
         ];
-        let mut t = tokens(&rows.map(|(f, x, h, r, _)| (f, x, h, r)));
-        for (tok, row) in t.iter_mut().zip(rows) {
-            tok.upos = row.4.parse().expect("upos");
-        }
+        let mut t = tagged_tokens(&rows);
         relative_clause_head(&mut t);
         assert_eq!((t[7].head, t[7].deprel.as_str()), (Some(2), "acl:relcl"));
     }
@@ -572,10 +579,7 @@ mod tests {
             ("said", "VBD", 0, "root", "VERB"),
             (".", ".", 9, "punct", "PUNCT"),
         ];
-        let mut t = tokens(&rows.map(|(f, x, h, r, _)| (f, x, h, r)));
-        for (tok, row) in t.iter_mut().zip(rows) {
-            tok.upos = row.4.parse().expect("upos");
-        }
+        let mut t = tagged_tokens(&rows);
         reported_noun_clause(&mut t);
         assert_eq!((t[3].head, t[3].deprel.as_str()), (Some(8), "ccomp"));
         assert_eq!(t[3].xpos, "VBD");
@@ -590,10 +594,7 @@ mod tests {
             ("officials", "NNS", 6, "nsubj", "NOUN"),
             ("said", "VBD", 0, "root", "VERB"),
         ];
-        let mut t = tokens(&rows.map(|(f, x, h, r, _)| (f, x, h, r)));
-        for (tok, row) in t.iter_mut().zip(rows) {
-            tok.upos = row.4.parse().expect("upos");
-        }
+        let mut t = tagged_tokens(&rows);
         let before = t.clone();
         reported_noun_clause(&mut t);
         assert_eq!(t, before);
