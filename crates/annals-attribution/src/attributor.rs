@@ -388,7 +388,18 @@ pub(crate) fn attribute(
                 if cue.from_claim || party {
                     a.claimant = Some(who.clone());
                 }
-                claimed_by_party = party;
+                // ...but a verbal act of the speaker (`the party said it will
+                // boycott the vote`: a threat) is performed by the saying.
+                let own_words = matches!(ev.quad_class, 1 | 3)
+                    && speaker_actor.is_some()
+                    && ev.source.as_ref().is_some_and(|src| {
+                        Some(src.actor) == speaker_actor
+                            || doc
+                                .actors
+                                .get(src.actor)
+                                .is_some_and(|m| m.antecedent == speaker_actor)
+                    });
+                claimed_by_party = party && !own_words;
                 a.speaker = Some(who);
             }
             if cue.statement && !news && a.via.is_none() {

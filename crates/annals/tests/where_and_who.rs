@@ -196,3 +196,17 @@ fn a_verb_read_as_part_of_its_subject_still_codes_the_assault() {
         Some("Istanbul")
     );
 }
+
+#[test]
+fn a_threat_made_by_saying_it_is_asserted_but_a_claimed_attack_stays_claimed() {
+    let records = code(
+        "date 2024-02-11\nALGIERS, Feb 10 (Reuters) - The Algerian opposition party said on Saturday \
+         it would boycott the presidential elections. Rebel commanders said their fighters \
+         attacked an army base near the border on Friday.",
+    );
+    let threat = by_trigger(&records, "boycott");
+    assert!(threat.cameo.starts_with("13"), "{}", threat.cameo);
+    assert_eq!(threat.modality, Modality::Asserted);
+    let attack = by_trigger(&records, "attacked");
+    assert_eq!(attack.modality, Modality::Claimed);
+}
