@@ -219,6 +219,7 @@ impl Parser {
             t.deprel
                 .push_str(self.labels.get(l as usize).map_or("dep", String::as_str));
         }
+        crate::repair::trailing_reporter_subject(tokens);
         crate::repair::reported_clause_subject(tokens);
         crate::repair::coordinated_subjects(tokens);
         crate::repair::relative_clause_head(tokens);

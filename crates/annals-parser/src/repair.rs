@@ -25,6 +25,10 @@
 //!   participle modifying `Thousands`, and the sentence has no main verb. A
 //!   full sentence (it ends in `.`, `!` or `?`) has one: the participle is it
 //!   ([`participle_as_main_verb`]).
+//! - In *"Albanians demonstrated in Serbia, where ... last March, Belgrade
+//!   radio said."* the parser may hang `radio` on `March`: the noun phrase
+//!   set off before a closing reporting verb is its subject
+//!   ([`trailing_reporter_subject`]).
 //! - In *"Thousands of mourners marched in Ahvaz, officials said."* the
 //!   reported clause may be left headed by `Thousands` with `marched` as its
 //!   participle: the -ed verb heads the clause ([`reported_noun_clause`]).
@@ -38,6 +42,76 @@ use annals_core::Token;
 
 fn is_subject(deprel: &str) -> bool {
     deprel == "nsubj" || deprel == "nsubj:pass"
+}
+
+/// Verbs that close a sentence as its reporting aside (`..., Belgrade radio said.`).
+const REPORTING: &[&str] = &[
+    "say", "tell", "report", "add", "state", "announce", "claim", "write",
+];
+
+/// Make the noun phrase of a trailing `..., Belgrade radio said.` the
+/// reporting verb's subject.
+///
+/// The last word of a sentence (before its closing punctuation) that is a
+/// reporting verb right after a noun phrase set off by a comma has that
+/// phrase as its subject; a parser may hang it elsewhere (as an apposition
+/// of the date before it). Done only when the verb has no subject yet, or
+/// when its subject carries a participle that [`reported_clause_subject`]
+/// then turns into the reported clause's verb.
+pub(crate) fn trailing_reporter_subject(tokens: &mut [Token]) {
+    let Some(verb) = tokens
+        .iter()
+        .rposition(|t| t.upos != annals_core::Upos::Punct)
+    else {
+        return;
+    };
+    if !matches!(tokens[verb].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+        || !REPORTING.contains(&tokens[verb].lemma.as_str())
+        || verb == 0
+    {
+        return;
+    }
+    let noun = verb - 1;
+    if !matches!(tokens[noun].xpos.as_str(), "NN" | "NNS" | "NNP" | "NNPS")
+        || tokens[noun].head == Some(verb)
+    {
+        return;
+    }
+    // The phrase: the noun and the compounds and modifiers before it.
+    let mut start = noun;
+    while start > 0
+        && tokens[start - 1].head == Some(noun)
+        && matches!(
+            tokens[start - 1].deprel.as_str(),
+            "compound" | "amod" | "det" | "nmod:poss" | "flat"
+        )
+    {
+        start -= 1;
+    }
+    if start == 0 || tokens[start - 1].text != "," {
+        return;
+    }
+    let subjects: Vec<usize> = (0..tokens.len())
+        .filter(|&j| tokens[j].head == Some(verb) && is_subject(&tokens[j].deprel))
+        .collect();
+    let resolvable = match subjects[..] {
+        [] => true,
+        [first] => tokens.iter().enumerate().any(|(c, t)| {
+            c > first
+                && c < start
+                && t.head == Some(first)
+                && t.deprel == "acl"
+                && matches!(t.xpos.as_str(), "VBN" | "VBD")
+        }),
+        _ => false,
+    };
+    if resolvable {
+        tokens[noun].head = Some(verb);
+        tokens[noun].deprel = "nsubj".to_owned();
+        if let Some(comma) = tokens.get_mut(start - 1) {
+            comma.head = Some(verb);
+        }
+    }
 }
 
 /// Make `X verb-ed ..., Y said` a reported clause with its own subject.
@@ -563,6 +637,58 @@ mod tests {
         let mut t = tagged_tokens(&rows);
         relative_clause_head(&mut t);
         assert_eq!((t[7].head, t[7].deprel.as_str()), (Some(2), "acl:relcl"));
+    }
+
+    #[test]
+    fn a_trailing_reporter_hung_on_a_date_is_the_subject_of_said() {
+        let rows = [
+            ("Albanians", "NNPS", 8, "nsubj", "PROPN"),
+            ("demonstrated", "VBN", 1, "acl", "VERB"),
+            ("last", "JJ", 4, "amod", "ADJ"),
+            ("March", "NNP", 2, "obl", "PROPN"),
+            (",", ",", 7, "punct", "PUNCT"),
+            ("Belgrade", "NNP", 7, "compound", "PROPN"),
+            ("radio", "NN", 4, "appos", "NOUN"),
+            ("said", "VBD", 0, "root", "VERB"),
+            (".", ".", 8, "punct", "PUNCT"),
+        ];
+        let mut t = tagged_tokens(&rows);
+        t[7].lemma = "say".to_owned();
+        trailing_reporter_subject(&mut t);
+        assert_eq!((t[6].head, t[6].deprel.as_str()), (Some(7), "nsubj"));
+        // With the second subject in place, the participle heads the clause.
+        reported_clause_subject(&mut t);
+        assert_eq!((t[1].head, t[1].deprel.as_str()), (None, "root"));
+        assert_eq!((t[7].head, t[7].deprel.as_str()), (Some(1), "parataxis"));
+        // A subjectless reporting aside gets the phrase before it.
+        let rows = [
+            ("Police", "NNS", 2, "nsubj", "NOUN"),
+            ("fired", "VBD", 0, "root", "VERB"),
+            ("on", "IN", 4, "case", "ADP"),
+            ("Monday", "NNP", 2, "obl", "PROPN"),
+            (",", ",", 6, "punct", "PUNCT"),
+            ("witnesses", "NNS", 4, "appos", "NOUN"),
+            ("said", "VBD", 2, "parataxis", "VERB"),
+        ];
+        let mut t = tagged_tokens(&rows);
+        t[6].lemma = "say".to_owned();
+        trailing_reporter_subject(&mut t);
+        assert_eq!((t[5].head, t[5].deprel.as_str()), (Some(6), "nsubj"));
+        // A verb with a subject and no participle to resolve is left alone.
+        let rows = [
+            ("Officials", "NNS", 6, "nsubj", "NOUN"),
+            ("in", "IN", 3, "case", "ADP"),
+            ("Kabul", "NNP", 1, "nmod", "PROPN"),
+            (",", ",", 5, "punct", "PUNCT"),
+            ("capital", "NN", 3, "appos", "NOUN"),
+            ("said", "VBD", 0, "root", "VERB"),
+            (".", ".", 6, "punct", "PUNCT"),
+        ];
+        let mut t = tagged_tokens(&rows);
+        t[5].lemma = "say".to_owned();
+        let before = t.clone();
+        trailing_reporter_subject(&mut t);
+        assert_eq!(t, before);
     }
 
     #[test]
