@@ -354,15 +354,7 @@ pub(crate) fn attribute(
         // whose source is the speaker (`"We call on the Taliban to ...,"
         // Ghani said`) is performed by the speaking itself: the quote is
         // the event, so it is asserted.
-        let speakers_own_words = matches!(ev.quad_class, 1 | 3)
-            && ev.source.as_ref().is_some_and(|src| {
-                Some(src.actor) == actor
-                    || doc
-                        .actors
-                        .get(src.actor)
-                        .is_some_and(|m| m.rule.starts_with("coref:quote-speaker"))
-            });
-        claimed = q.speaker.is_some() && !speakers_own_words;
+        claimed = q.speaker.is_some() && !speakers_own_verbal_act(doc, ev, actor);
     } else if let Some(t) = trig {
         let mut claimed_by_party = false;
         if let Some(cue) = sentence_cue(doc, info, &sent, t) {
@@ -390,16 +382,7 @@ pub(crate) fn attribute(
                 }
                 // ...but a verbal act of the speaker (`the party said it will
                 // boycott the vote`: a threat) is performed by the saying.
-                let own_words = matches!(ev.quad_class, 1 | 3)
-                    && speaker_actor.is_some()
-                    && ev.source.as_ref().is_some_and(|src| {
-                        Some(src.actor) == speaker_actor
-                            || doc
-                                .actors
-                                .get(src.actor)
-                                .is_some_and(|m| m.antecedent == speaker_actor)
-                    });
-                claimed_by_party = party && !own_words;
+                claimed_by_party = party && !speakers_own_verbal_act(doc, ev, speaker_actor);
                 a.speaker = Some(who);
             }
             if cue.statement && !news && a.via.is_none() {
@@ -420,6 +403,20 @@ pub(crate) fn attribute(
         a.via = Some("report".into());
     }
     (a, modality, date_fix, implied_source)
+}
+
+/// Whether `ev` is a verbal act (QuadClass 1 or 3) whose source is the
+/// speaker (actor index `speaker`): the speaker itself, a pronoun resolved to
+/// it, or the first person of its quote. Saying it performs it.
+fn speakers_own_verbal_act(doc: &Doc, ev: &Event, speaker: Option<usize>) -> bool {
+    matches!(ev.quad_class, 1 | 3)
+        && ev.source.as_ref().is_some_and(|src| {
+            Some(src.actor) == speaker
+                || doc.actors.get(src.actor).is_some_and(|m| {
+                    m.rule.starts_with("coref:quote-speaker")
+                        || speaker.is_some() && m.antecedent == speaker
+                })
+        })
 }
 
 /// Whether the verb at `verb` is passive (`has been warned`) with no `by` agent.
