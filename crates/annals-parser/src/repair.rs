@@ -354,17 +354,7 @@ pub(crate) fn participle_as_main_verb(tokens: &mut [Token]) {
     else {
         return;
     };
-    let own = |rel: &str| {
-        tokens
-            .iter()
-            .any(|t| t.head == Some(verb) && (t.deprel.starts_with(rel)))
-    };
-    if !matches!(tokens[verb].xpos.as_str(), "VBN" | "VBD")
-        || own("nsubj")
-        || own("aux")
-        || own("mark")
-        || own("obl:agent")
-    {
+    if !is_bare_participle(tokens, verb) {
         return;
     }
     tokens[verb].xpos = "VBD".to_owned();
@@ -468,17 +458,24 @@ pub(crate) fn reported_noun_clause(tokens: &mut [Token]) {
         }) else {
             continue;
         };
-        let own = |rel: &str| {
-            tokens
-                .iter()
-                .any(|t| t.head == Some(verb) && t.deprel.starts_with(rel))
-        };
-        if own("nsubj") || own("aux") || own("mark") || own("obl:agent") {
+        if !is_bare_participle(tokens, verb) {
             continue;
         }
         tokens[verb].xpos = "VBD".to_owned();
         make_clause_head(tokens, noun, verb);
     }
+}
+
+/// Whether `verb` is an -ed form (`VBN`, `VBD`) with no subject, auxiliary,
+/// marker or `by` agent of its own: a participle that can head its clause.
+fn is_bare_participle(tokens: &[Token], verb: usize) -> bool {
+    let own = |rel: &str| {
+        tokens
+            .iter()
+            .any(|t| t.head == Some(verb) && t.deprel.starts_with(rel))
+    };
+    matches!(tokens[verb].xpos.as_str(), "VBN" | "VBD")
+        && !(own("nsubj") || own("aux") || own("mark") || own("obl:agent"))
 }
 
 /// `verb` takes the place of `noun` in the tree (the root, or the clause
