@@ -465,9 +465,9 @@ impl Tagger {
             classes[i] == participle
                 && scratch.margins.get(i).is_some_and(|&m| m != NO_MARGIN)
                 && has(&vc.nominal, classes[i - 1])
-                && self.xpos_of(classes[i - 1]) != "PRP"
+                && self.class(classes[i - 1]).1 != "PRP"
                 && words.get(i - 1) != Some(&"-")
-                && starts_noun_phrase(self.xpos_of(classes[i + 1]))
+                && starts_noun_phrase(self.class(classes[i + 1]).1)
                 && !matches!(
                     next.as_str(),
                     "this"
@@ -639,10 +639,10 @@ impl Tagger {
         })?;
         let (i, _) = (clause_start(joined) + 1..joined.saturating_sub(1))
             .filter(|&i| {
-                matches!(self.xpos_of(classes[i]), "NN" | "NNS" | "JJ")
+                matches!(self.class(classes[i]).1, "NN" | "NNS" | "JJ")
                     && has(&vc.nominal, classes[i - 1])
-                    && self.xpos_of(classes[i - 1]) != "PRP"
-                    && starts_noun_phrase(self.xpos_of(classes[i + 1]))
+                    && self.class(classes[i - 1]).1 != "PRP"
+                    && starts_noun_phrase(self.class(classes[i + 1]).1)
                     && !words[i].starts_with(|c: char| c.is_uppercase())
             })
             .filter_map(|i| Some((i, *scratch.past_margins.get(i)?)))
@@ -665,7 +665,6 @@ impl Tagger {
         let vc = &self.verb_classes;
         let (past, participle) = (vc.past?, vc.participle?);
         let classes = &scratch.classes;
-        let upos = |c: u16| self.classes.get(usize::from(c)).map(|tc| tc.upos);
         let v = (2..classes.len()).find(|&v| {
             classes[v] == participle
                 && scratch.margins.get(v).is_some_and(|&m| m != NO_MARGIN)
@@ -673,7 +672,7 @@ impl Tagger {
                 && (0..v - 1)
                     .rev()
                     .take_while(|&k| !is_clause_break(words[k]))
-                    .find(|&k| matches!(upos(classes[k]), Some(Upos::Verb | Upos::Aux)))
+                    .find(|&k| matches!(self.class(classes[k]).0, Upos::Verb | Upos::Aux))
                     .is_some_and(|k| classes[k] == past)
         })?;
         *scratch.classes.get_mut(v)? = past;
@@ -846,13 +845,6 @@ impl Tagger {
                 (upos, xpos.to_owned(), lemma)
             })
             .collect()
-    }
-
-    /// The PTB tag of class `c` (empty for no class).
-    fn xpos_of(&self, c: u16) -> &str {
-        self.classes
-            .get(usize::from(c))
-            .map_or("", |tc| tc.xpos.as_str())
     }
 
     /// UPOS and XPOS of a class index.

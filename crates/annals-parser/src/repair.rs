@@ -44,6 +44,13 @@ fn is_subject(deprel: &str) -> bool {
     deprel == "nsubj" || deprel == "nsubj:pass"
 }
 
+/// The subjects of `verb` among the first `before` tokens, in order.
+fn subjects_of(tokens: &[Token], verb: usize, before: usize) -> Vec<usize> {
+    (0..before)
+        .filter(|&j| tokens[j].head == Some(verb) && is_subject(&tokens[j].deprel))
+        .collect()
+}
+
 /// Verbs that close a sentence as its reporting aside (`..., Belgrade radio said.`).
 const REPORTING: &[&str] = &[
     "say", "tell", "report", "add", "state", "announce", "claim", "write",
@@ -91,9 +98,7 @@ pub(crate) fn trailing_reporter_subject(tokens: &mut [Token]) {
     if start == 0 || tokens[start - 1].text != "," {
         return;
     }
-    let subjects: Vec<usize> = (0..tokens.len())
-        .filter(|&j| tokens[j].head == Some(verb) && is_subject(&tokens[j].deprel))
-        .collect();
+    let subjects = subjects_of(tokens, verb, tokens.len());
     let resolvable = match subjects[..] {
         [] => true,
         [first] => tokens.iter().enumerate().any(|(c, t)| {
@@ -125,9 +130,7 @@ pub(crate) fn trailing_reporter_subject(tokens: &mut [Token]) {
 pub(crate) fn reported_clause_subject(tokens: &mut [Token]) {
     let n = tokens.len();
     for verb in 0..n {
-        let subjects: Vec<usize> = (0..n)
-            .filter(|&j| tokens[j].head == Some(verb) && is_subject(&tokens[j].deprel))
-            .collect();
+        let subjects = subjects_of(tokens, verb, n);
         let [first, .., second] = subjects[..] else {
             continue;
         };
@@ -173,9 +176,7 @@ pub(crate) fn reported_clause_subject(tokens: &mut [Token]) {
 pub(crate) fn coordinated_subjects(tokens: &mut [Token]) {
     let n = tokens.len();
     for verb in 0..n {
-        let subjects: Vec<usize> = (0..verb)
-            .filter(|&j| tokens[j].head == Some(verb) && is_subject(&tokens[j].deprel))
-            .collect();
+        let subjects = subjects_of(tokens, verb, verb);
         let [first, second, ..] = subjects[..] else {
             continue;
         };
