@@ -13,8 +13,9 @@
 
 use std::collections::HashMap;
 
-use crate::features::Lex;
 use crate::perceptron::U64Map;
+
+use super::word_stats::read_word_table;
 
 static EMBEDDED: &str = include_str!("../../data/word_clusters.tsv");
 
@@ -35,20 +36,12 @@ impl WordClusters {
 
     /// Read `word TAB class` lines (`#` comments); malformed lines are skipped.
     pub fn from_text(text: &str) -> WordClusters {
-        let mut classes = U64Map::default();
-        for line in text.lines().filter(|l| !l.starts_with('#')) {
-            let Some((word, class)) = line.split_once('\t') else {
-                continue;
-            };
-            if let Ok(c) = class.trim().parse::<u16>() {
-                classes.insert(Lex::new(word).lower, c);
-            }
-        }
+        let classes = read_word_table(text, |class| class.trim().parse::<u16>().ok());
         WordClusters { classes }
     }
 
     /// The class of a word given the hash of its lowercase form
-    /// ([`Lex::lower`]), or [`UNKNOWN`].
+    /// ([`crate::features::Lex::lower`]), or [`UNKNOWN`].
     #[inline]
     pub fn get(&self, lower_hash: u64) -> u16 {
         self.classes.get(&lower_hash).copied().unwrap_or(UNKNOWN)
@@ -256,6 +249,7 @@ pub fn build<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::features::Lex;
 
     #[test]
     fn words_in_the_same_slots_share_a_class() {

@@ -24,6 +24,22 @@ pub struct WordStats {
 /// The value [`WordStats::get`] returns for a word not in the table.
 pub const UNKNOWN: u16 = 0xffff;
 
+/// Read a `word TAB value` table (`#` comments) keyed by the hash of the
+/// word's lowercase form ([`Lex::lower`]); lines without a tab or whose value
+/// `value` rejects are skipped.
+pub(crate) fn read_word_table(text: &str, value: impl Fn(&str) -> Option<u16>) -> U64Map<u16> {
+    let mut table = U64Map::default();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let Some((word, v)) = line.split_once('\t') else {
+            continue;
+        };
+        if let Some(v) = value(v) {
+            table.insert(Lex::new(word).lower, v);
+        }
+    }
+    table
+}
+
 impl WordStats {
     /// The table shipped in `data/word_stats.tsv`.
     pub fn embedded() -> WordStats {
@@ -32,20 +48,13 @@ impl WordStats {
 
     /// Read `word TAB buckets` lines (`#` comments); malformed lines are skipped.
     pub fn from_text(text: &str) -> WordStats {
-        let mut buckets = U64Map::default();
-        for line in text.lines() {
-            if line.starts_with('#') {
-                continue;
-            }
-            let Some((word, digits)) = line.split_once('\t') else {
-                continue;
-            };
+        let buckets = read_word_table(text, |digits| {
             let mut packed = 0u16;
             for (k, d) in digits.chars().take(3).enumerate() {
                 packed |= (d.to_digit(10).unwrap_or(0) as u16) << (4 * k);
             }
-            buckets.insert(Lex::new(word).lower, packed);
-        }
+            Some(packed)
+        });
         WordStats { buckets }
     }
 
