@@ -208,6 +208,26 @@ fn missing_input_file_is_named() {
 }
 
 #[test]
+fn a_story_without_events_says_so_instead_of_printing_nothing() {
+    let dir = tempdir("no-events");
+    let story = dir.join("weather.txt");
+    std::fs::write(
+        &story,
+        "LISBON, March 3 - Spring weather returned to the capital on Tuesday, \
+         and cafes along the river filled with visitors.\n",
+    )
+    .expect("write story");
+    let o = run(annals().arg("code").arg(&story));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("1 document coded, no events found"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn reads_stdin_and_overrides_the_date() {
     let mut child = annals()
         .args(["code", "-", "--date", "2021-06-15"])

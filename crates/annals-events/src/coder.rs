@@ -1939,7 +1939,9 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
             }
             for c in candidates {
                 let reason = match g.base_rel(c) {
-                    "advcl" | "xcomp" => true,
+                    // `acl` too: a parser may hang `, calling for ...` on
+                    // the protest verb as if it were a noun.
+                    "advcl" | "xcomp" | "acl" => true,
                     "obl" | "nmod" => {
                         ["against", "over", "in", "about"]
                             .iter()

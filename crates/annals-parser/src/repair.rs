@@ -51,6 +51,24 @@ fn subjects_of(tokens: &[Token], verb: usize, before: usize) -> Vec<usize> {
         .collect()
 }
 
+/// Whether `noun` is `head` or a noun in its `of` phrases (`Thousands of
+/// Iraqi Kurds`, `supporters of the party`): the participle of a reported
+/// clause may hang on any of them.
+fn in_noun_phrase_of(tokens: &[Token], noun: usize, head: usize) -> bool {
+    let mut n = noun;
+    // A few steps at most: `hundreds of supporters of the party of X`.
+    for _ in 0..4 {
+        if n == head {
+            return true;
+        }
+        match tokens[n].head {
+            Some(h) if tokens[n].deprel == "nmod" => n = h,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Verbs that close a sentence as its reporting aside (`..., Belgrade radio said.`).
 const REPORTING: &[&str] = &[
     "say", "tell", "report", "add", "state", "announce", "claim", "write",
@@ -101,12 +119,12 @@ pub(crate) fn trailing_reporter_subject(tokens: &mut [Token]) {
     let subjects = subjects_of(tokens, verb, tokens.len());
     let resolvable = match subjects[..] {
         [] => true,
-        [first] => tokens.iter().enumerate().any(|(c, t)| {
-            c > first
-                && c < start
-                && t.head == Some(first)
-                && t.deprel == "acl"
-                && matches!(t.xpos.as_str(), "VBN" | "VBD")
+        [first] => (first + 1..start).any(|c| {
+            tokens[c].deprel == "acl"
+                && matches!(tokens[c].xpos.as_str(), "VBN" | "VBD")
+                && tokens[c]
+                    .head
+                    .is_some_and(|h| in_noun_phrase_of(tokens, h, first))
         }),
         _ => false,
     };
@@ -121,11 +139,12 @@ pub(crate) fn trailing_reporter_subject(tokens: &mut [Token]) {
 
 /// Make `X verb-ed ..., Y said` a reported clause with its own subject.
 ///
-/// For a verb with two subjects `first < second`, where `first` has an
-/// `acl` child (a -ed verb with no subject or auxiliary of its own) and a
-/// comma lies between that child and `second`: the child becomes the head of
-/// the clause in the place of the reporting verb, `first` its subject, and
-/// the reporting verb a `parataxis` of it (as UD annotates a trailing
+/// For a verb with two subjects `first < second`, where `first` (or a noun
+/// of its `of` phrase: `Thousands of Kurds demonstrated`) has an `acl` child
+/// (a -ed verb with no subject or auxiliary of its own) and a comma lies
+/// between that child and `second`: the child becomes the head of the
+/// clause in the place of the reporting verb, `first` its subject, and the
+/// reporting verb a `parataxis` of it (as UD annotates a trailing
 /// `, officials said`). The child's tag becomes `VBD`, a finite verb.
 pub(crate) fn reported_clause_subject(tokens: &mut [Token]) {
     let n = tokens.len();
@@ -135,7 +154,9 @@ pub(crate) fn reported_clause_subject(tokens: &mut [Token]) {
             continue;
         };
         let participle = (first + 1..second).find(|&c| {
-            tokens[c].head == Some(first)
+            tokens[c]
+                .head
+                .is_some_and(|h| in_noun_phrase_of(tokens, h, first))
                 && tokens[c].deprel == "acl"
                 && matches!(tokens[c].xpos.as_str(), "VBN" | "VBD")
                 && !tokens.iter().any(|t| {
@@ -156,6 +177,13 @@ pub(crate) fn reported_clause_subject(tokens: &mut [Token]) {
         tokens[first].deprel = "nsubj".to_owned();
         tokens[verb].head = Some(clause);
         tokens[verb].deprel = "parataxis".to_owned();
+        // What the parser hung on the subject after its verb (`, calling
+        // for ...`) belongs to the clause the verb now heads.
+        for t in tokens.iter_mut().skip(clause + 1) {
+            if t.head == Some(first) {
+                t.head = Some(clause);
+            }
+        }
         // Punctuation closing the sentence follows its new root.
         for t in tokens.iter_mut() {
             if t.head == Some(verb)
@@ -546,6 +574,42 @@ mod tests {
         assert_eq!((t[8].head, t[8].deprel.as_str()), (Some(2), "parataxis"));
         assert_eq!(t[9].head, Some(2));
         assert_eq!((t[7].head, t[7].deprel.as_str()), (Some(8), "nsubj"));
+    }
+
+    #[test]
+    fn a_participle_in_the_of_phrase_of_the_subject_heads_the_reported_clause() {
+        // The parser hung `demonstrated` on `Kurds` inside `Thousands of
+        // Kurds`, `calling` on `Thousands`, and `witnesses` on `Thousands`
+        // as a conjunct, leaving `said` with the only subject.
+        let mut t = tokens(&[
+            ("Thousands", "NNS", 13, "nsubj"),
+            ("of", "IN", 3, "case"),
+            ("Kurds", "NNPS", 1, "nmod"),
+            ("demonstrated", "VBN", 3, "acl"),
+            ("in", "IN", 6, "case"),
+            ("Kirkuk", "NNP", 4, "obl"),
+            (",", ",", 8, "punct"),
+            ("calling", "VBG", 1, "acl"),
+            ("for", "IN", 10, "case"),
+            ("independence", "NN", 8, "obl"),
+            (",", ",", 11, "punct"),
+            ("witnesses", "NNS", 1, "conj"),
+            ("said", "VBD", 0, "root"),
+            (".", ".", 13, "punct"),
+        ]);
+        t[12].lemma = "say".to_owned();
+        t[13].upos = annals_core::Upos::Punct;
+        trailing_reporter_subject(&mut t);
+        reported_clause_subject(&mut t);
+        assert_eq!(
+            (t[3].head, t[3].deprel.as_str(), t[3].xpos.as_str()),
+            (None, "root", "VBD")
+        );
+        assert_eq!((t[0].head, t[0].deprel.as_str()), (Some(3), "nsubj"));
+        assert_eq!((t[11].head, t[11].deprel.as_str()), (Some(12), "nsubj"));
+        assert_eq!((t[12].head, t[12].deprel.as_str()), (Some(3), "parataxis"));
+        assert_eq!(t[7].head, Some(3), "the purpose clause follows the verb");
+        assert_eq!(t[2].head, Some(0), "the of phrase stays on its noun");
     }
 
     #[test]

@@ -188,6 +188,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("annals: {ok} documents coded, {failed} inputs failed, {events} events");
         return Ok(ExitCode::from(1));
     }
+    if events == 0 && writer.is_some() {
+        // Empty output is otherwise indistinguishable from a silent failure.
+        let documents = if ok == 1 { "document" } else { "documents" };
+        eprintln!(
+            "annals: {ok} {documents} coded, no events found \
+             (--all-modalities also writes threatened, planned and negated ones)"
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 
