@@ -1346,7 +1346,18 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
         {
             return;
         }
-        let (own_mod, must) = self.own_modality(i);
+        let (mut own_mod, must) = self.own_modality(i);
+        // `did not attend the talks`: an event noun that is the object of a
+        // negated verb did not take place either.
+        if own_mod == Modality::Asserted
+            && g.upos(i) != Upos::Verb
+            && g.base_rel(i) == "obj"
+            && g.head(i).is_some_and(|h| {
+                g.upos(h) == Upos::Verb && self.own_modality(h).0 == Modality::Negated
+            })
+        {
+            own_mod = Modality::Negated;
+        }
         let imposed = self.imposed_modality(i, 0);
         let modality = match (imposed, own_mod) {
             (Some(m), Modality::Asserted | Modality::Planned | Modality::Reported) => m,
@@ -1672,6 +1683,14 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
 
     /// Push a draft, plus the intent/threat/demand it implies when it is said
     /// of the future or under `must`.
+    /// Whether `i` is said of the future (`will`, `would`, `shall`).
+    fn has_future_aux(&self, i: usize) -> bool {
+        let g = self.g;
+        g.children(i).iter().any(|&c| {
+            g.deprel(c) == "aux" && matches!(g.lemma(c), "will" | "would" | "shall" | "wo")
+        })
+    }
+
     fn push_with_derived(&self, d: Draft, must: bool, out: &mut Vec<Draft>) {
         let g = self.g;
         let i = d.tok;
@@ -1687,43 +1706,48 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
                     | EmbedKind::Deny
             )
         );
-        if d.modality == Modality::Planned && !embedded && !self.is_purpose(i) {
-            let code = if is_cooperative(&d.code) {
-                intent_code(&d.code).map(str::to_owned)
+        let future = if d.modality == Modality::Planned && !embedded && !self.is_purpose(i) {
+            if is_cooperative(&d.code) {
+                intent_code(&d.code).map(|c| (c, "intent"))
             } else if (is_material_conflict(&d.code) || d.code.starts_with("12"))
                 && !d.code.starts_with("13")
             {
-                Some(threat_code(&d.code).to_owned())
+                Some((threat_code(&d.code), "threat"))
             } else {
                 None
-            };
-            if let Some(code) = code {
-                let kind = if code.starts_with("03") {
-                    "intent"
-                } else {
-                    "threat"
-                };
-                let cond = if self.has_condition(i) {
-                    "+condition"
-                } else {
-                    ""
-                };
-                derived = Some(Draft {
-                    tok: i,
-                    trigger: d.trigger,
-                    code,
-                    sources: d.sources.clone(),
-                    targets: d.targets.clone(),
-                    modality: Modality::Asserted,
-                    rule: format!("future:{kind}{cond}>{}", d.rule),
-                    confidence: d.confidence * 0.9,
-                    casualties: Default::default(),
-                    symmetric: d.symmetric,
-                    no_actor: false,
-                    lemma: d.lemma.clone(),
-                    plover: None,
-                });
             }
+        } else if d.modality == Modality::Negated
+            && !embedded
+            && is_cooperative(&d.code)
+            && self.has_future_aux(i)
+        {
+            // `Syria will not accept more refugees`: saying so now is a
+            // refusal, as `refused to accept` is.
+            Some((refusal_code(&d.code), "refusal"))
+        } else {
+            None
+        };
+        if let Some((code, kind)) = future {
+            let cond = if self.has_condition(i) {
+                "+condition"
+            } else {
+                ""
+            };
+            derived = Some(Draft {
+                tok: i,
+                trigger: d.trigger,
+                code: code.to_owned(),
+                sources: d.sources.clone(),
+                targets: d.targets.clone(),
+                modality: Modality::Asserted,
+                rule: format!("future:{kind}{cond}>{}", d.rule),
+                confidence: d.confidence * 0.9,
+                casualties: Default::default(),
+                symmetric: d.symmetric,
+                no_actor: false,
+                lemma: d.lemma.clone(),
+                plover: None,
+            });
         }
         let mut d = d;
         if must && !embedded {

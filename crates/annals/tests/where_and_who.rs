@@ -1,5 +1,5 @@
 //! The whole pipeline on short wire stories written for these tests: where an
-//! event is placed, and whose account it is.
+//! event is placed, whose account it is, and whether it took place.
 
 use annals::Pipeline;
 use annals_core::{Document, EventRecord, Modality};
@@ -209,4 +209,57 @@ fn a_threat_made_by_saying_it_is_asserted_but_a_claimed_attack_stays_claimed() {
     assert_eq!(threat.modality, Modality::Asserted);
     let attack = by_trigger(&records, "attacked");
     assert_eq!(attack.modality, Modality::Claimed);
+}
+
+#[test]
+fn saying_a_cooperative_act_will_not_happen_is_a_refusal() {
+    let records = code(
+        "date 2015-09-08\nAMMAN, Sept 8 (Reuters) - Jordan will not take in more refugees \
+         from Syria this year, the interior minister said on Tuesday. Aid groups did not \
+         attend the donor talks in Geneva.",
+    );
+    let refusal = by_trigger(&records, "take in");
+    assert_eq!(refusal.plover.kind, "REJECT", "{}", refusal.cameo);
+    assert!(refusal.cameo.starts_with("12"), "{}", refusal.cameo);
+    assert_eq!(
+        refusal.source.as_ref().map(|a| a.code.as_str()),
+        Some("JOR")
+    );
+    // Talks not attended are talks that did not take place for them.
+    let talks = by_trigger(&records, "talks");
+    assert_eq!(talks.modality, Modality::Negated);
+}
+
+#[test]
+fn an_explosion_of_a_mine_that_kills_is_a_bombing() {
+    let records = code(
+        "date 2004-05-10\nKIRKUK, May 9 (Reuters) - A minefield explosion near the town of \
+         Hawija killed two Iraqi shepherds and wounded three others on Sunday, police said.",
+    );
+    let r = by_trigger(&records, "minefield explosion");
+    assert!(r.cameo.starts_with("18"), "{}", r.cameo);
+    assert_eq!(
+        r.target.as_ref().map(|a| a.country.as_deref()),
+        Some(Some("IRQ"))
+    );
+    let dead = r.casualties.as_ref().and_then(|c| c.dead.as_ref());
+    assert_eq!(dead.map(|d| d.value), Some(2), "{:?}", r.casualties);
+}
+
+#[test]
+fn a_protest_reported_with_its_purpose_keeps_its_verb() {
+    // `demonstrated` hangs on `Kurds` inside `Thousands of Kurds` and the
+    // trailing `witnesses said` gives the sentence its verb: the participle
+    // still heads the reported clause.
+    let records = code(
+        "date 2005-01-31\nERBIL, Jan 30 (Reuters) - Thousands of Iraqi Kurds demonstrated in \
+         Erbil on Sunday, calling for a referendum on independence, witnesses said.",
+    );
+    let r = by_trigger(&records, "demonstrated");
+    assert_eq!(r.plover.kind, "PROTEST");
+    assert_eq!(
+        r.source.as_ref().map(|a| a.text.as_str()),
+        Some("Iraqi Kurds")
+    );
+    assert_eq!(r.date.as_deref(), Some("2005-01-30"));
 }
