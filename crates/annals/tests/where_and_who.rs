@@ -263,3 +263,20 @@ fn a_protest_reported_with_its_purpose_keeps_its_verb() {
     );
     assert_eq!(r.date.as_deref(), Some("2005-01-30"));
 }
+
+#[test]
+fn an_announced_suspension_of_ties_is_a_sanction() {
+    let records = code(
+        "date 2011-03-02\nROME, March 2 (Reuters) - Italy announced on Wednesday a suspension \
+         of its treaty links with Libya, and the European Union ordered the suspension of aid \
+         to the Libyan government.",
+    );
+    let italy = by_trigger(&records, "announced on Wednesday a suspension");
+    assert_eq!(italy.plover.kind, "SANCTION", "{}", italy.cameo);
+    assert_eq!(italy.source.as_ref().map(|a| a.code.as_str()), Some("ITA"));
+    let eu = records
+        .iter()
+        .find(|r| r.cameo.starts_with("162"))
+        .unwrap_or_else(|| panic!("no aid suspension: {records:?}"));
+    assert_eq!(eu.modality, Modality::Asserted);
+}
