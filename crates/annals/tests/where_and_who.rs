@@ -280,3 +280,18 @@ fn an_announced_suspension_of_ties_is_a_sanction() {
         .unwrap_or_else(|| panic!("no aid suspension: {records:?}"));
     assert_eq!(eu.modality, Modality::Asserted);
 }
+
+#[test]
+fn a_stance_repeated_or_renewed_is_stated_again() {
+    let records = code(
+        "date 2019-06-14\nHARARE, June 14 (Reuters) - Zimbabwe's main opposition party \
+         renewed its call for early elections on Friday, and neighbouring Zambia repeated \
+         its threat to close the border.",
+    );
+    let call = by_trigger(&records, "renewed its call");
+    assert_eq!(call.plover.kind, "REQUEST", "{}", call.cameo);
+    assert_eq!(call.modality, Modality::Asserted);
+    let threat = by_trigger(&records, "repeated its threat");
+    assert_eq!(threat.plover.kind, "THREATEN", "{}", threat.cameo);
+    assert_eq!(threat.source.as_ref().map(|a| a.code.as_str()), Some("ZMB"));
+}
