@@ -518,6 +518,12 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
                             | "series"
                             | "round"
                             | "mission"
+                            // "launched 10 days of war games".
+                            | "day"
+                            | "week"
+                            | "month"
+                            | "hour"
+                            | "night"
                     )
                 {
                     if let Some(x) = g.children(o).iter().copied().find(|&c| {

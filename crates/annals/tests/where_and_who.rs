@@ -295,3 +295,17 @@ fn a_stance_repeated_or_renewed_is_stated_again() {
     assert_eq!(threat.plover.kind, "THREATEN", "{}", threat.cameo);
     assert_eq!(threat.source.as_ref().map(|a| a.code.as_str()), Some("ZMB"));
 }
+
+#[test]
+fn a_light_verb_reaches_the_event_behind_a_span_of_days() {
+    let records = code(
+        "date 2021-04-12\nATHENS, April 12 (Reuters) - Greek and Egyptian warships on Monday \
+         began five days of joint naval exercises in the eastern Mediterranean.",
+    );
+    let r = records
+        .iter()
+        .find(|r| r.evidence.trigger.text.starts_with("began"))
+        .unwrap_or_else(|| panic!("no exercise coded: {records:?}"));
+    assert_eq!(r.plover.kind, "COOPERATE", "{}", r.cameo);
+    assert_eq!(r.date.as_deref(), Some("2021-04-12"));
+}
