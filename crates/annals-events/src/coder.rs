@@ -1200,6 +1200,9 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
     fn is_argument_of_trigger(&self, i: usize) -> bool {
         let g = self.g;
         let Some(h) = g.head(i) else { return false };
+        if self.is_occurrence_subject(i) {
+            return false;
+        }
         let hn = &self.nodes[h];
         let rel = g.base_rel(i);
         (hn.role.is_some() || hn.ev.is_some() || hn.embed.is_some())
@@ -1280,13 +1283,34 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
     }
 
     /// Whether `i` may be coded with no actor: a verb heading a main or
-    /// coordinated clause, or a headline noun.
+    /// coordinated clause, a headline noun, or a noun whose verb says only
+    /// that it happened (`protests spread to the capital`).
     fn may_lack_actor(&self, i: usize) -> bool {
         let g = self.g;
         match g.upos(i) {
             Upos::Verb => matches!(g.base_rel(i), "root" | "conj" | "ccomp" | "parataxis"),
-            _ => g.head(i).is_none(),
+            _ => g.head(i).is_none() || self.is_occurrence_subject(i),
         }
+    }
+
+    /// Whether noun `i` is the subject of a verb that reports the event
+    /// itself happening, going on or growing (`riots erupted`, `clashes
+    /// continued`, `fighting broke out`): a report of the event, not a
+    /// reference to it.
+    fn is_occurrence_subject(&self, i: usize) -> bool {
+        let g = self.g;
+        let Some(h) = g.head(i) else { return false };
+        g.deprel(i) == "nsubj"
+            && g.upos(h) == Upos::Verb
+            && match g.lemma(h) {
+                "erupt" | "spread" | "continue" | "resume" | "escalate" | "intensify" | "rage"
+                | "flare" | "occur" | "persist" | "happen" => true,
+                "break" => g
+                    .children(h)
+                    .iter()
+                    .any(|&c| g.deprel(c) == "compound:prt" && g.lemma(c) == "out"),
+                _ => false,
+            }
     }
 
     fn drafts_for(&self, i: usize, out: &mut Vec<Draft>) {

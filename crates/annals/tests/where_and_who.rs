@@ -309,3 +309,17 @@ fn a_light_verb_reaches_the_event_behind_a_span_of_days() {
     assert_eq!(r.plover.kind, "COOPERATE", "{}", r.cameo);
     assert_eq!(r.date.as_deref(), Some("2021-04-12"));
 }
+
+#[test]
+fn an_event_noun_whose_verb_says_it_went_on_is_reported() {
+    let records = code(
+        "date 2000-10-09\nRAMALLAH, Oct 9 (Reuters) - Palestinian riots against Israeli \
+         military policies were still continuing on Monday, and heavy fighting broke out \
+         near Nablus.",
+    );
+    let riots = by_trigger(&records, "riots");
+    assert_eq!(riots.plover.kind, "PROTEST", "{}", riots.cameo);
+    assert_eq!(riots.source.as_ref().map(|a| a.code.as_str()), Some("PSE"));
+    let fighting = by_trigger(&records, "fighting");
+    assert_eq!(fighting.plover.kind, "ASSAULT", "{}", fighting.cameo);
+}
