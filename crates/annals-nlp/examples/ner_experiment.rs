@@ -105,12 +105,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         annals_nlp::EntityRecognizer::from_path(std::path::Path::new(&path))?
     } else if fold.is_some() {
         let t0 = Instant::now();
-        let copies = opts.dev_copies;
-        opts.sources.retain(|s| s != "uner-dev");
-        let mut data = ner_training_data(&c, &tagger, &opts)?;
-        for _ in 0..copies.max(1) {
-            data.extend(dev_train.iter().map(|s| to_ner_sentence(s, &tagger)));
-        }
+        // The other half of UNER EWT dev takes the full dev set's place.
+        let data = ner_training_data_with(&c, &tagger, &opts, &dev_train)?;
         let ner = annals_nlp::EntityRecognizer::train_ensemble(
             &data,
             opts.epochs,

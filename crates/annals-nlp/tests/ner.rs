@@ -58,6 +58,26 @@ fn no_entities_in_plain_lowercase_text() {
 }
 
 #[test]
+fn names_typed_in_lowercase_are_found() {
+    // Web posts and comments are often typed without capitals; the model
+    // learnt from lowercased copies of its training sentences to read such
+    // names from the name lists and the words around them.
+    let doc = analyzed(
+        "we flew from london to san francisco last week and stayed with jen near the bridge .",
+    );
+    assert!(has(&doc, EntityLabel::Loc, "london"), "{:?}", doc.entities);
+    assert!(
+        has(&doc, EntityLabel::Loc, "san francisco"),
+        "{:?}",
+        doc.entities
+    );
+    assert!(has(&doc, EntityLabel::Per, "jen"), "{:?}", doc.entities);
+    let doc = analyzed("my sister works for google in kerala now .");
+    assert!(has(&doc, EntityLabel::Org, "google"), "{:?}", doc.entities);
+    assert!(has(&doc, EntityLabel::Loc, "kerala"), "{:?}", doc.entities);
+}
+
+#[test]
 fn corrupt_model_is_an_error() {
     let bytes = EntityRecognizer::embedded().unwrap().to_bytes();
     assert!(EntityRecognizer::from_bytes(&bytes[..bytes.len() / 2]).is_err());
