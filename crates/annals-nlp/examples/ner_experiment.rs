@@ -1,6 +1,9 @@
 //! Developer tool for the entity recognizer: train with the options named by
 //! environment variables and print per-type scores on the held-out sets.
 //! `cargo run --release -p annals-nlp --example ner_experiment -- ../shared/corpora`
+//! (`MULTI=1`: train on each half of UNER EWT dev with three seeds, score on
+//! the other half, and print the mean: the way to compare two settings, as
+//! one training order alone moves F1 by about a point.)
 use annals_nlp::train::*;
 use annals_nlp::Tagger;
 use std::time::Instant;
@@ -86,6 +89,41 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     if let Some(src) = env("NER_SOURCES") {
         opts.sources = src.split(',').map(String::from).collect();
+    }
+    if env("MULTI").is_some() {
+        // Both dev halves, three seeds each: the mean document-level F1.
+        let dev = read_iob2(&c.uner_ewt("dev"))?;
+        let doc_of = |s: &Iob2Sentence| {
+            let id = s.id.clone().unwrap_or_default();
+            let d = id
+                .rsplit_once('-')
+                .map_or(id.clone(), |(a, _)| a.to_owned());
+            d.bytes()
+                .fold(0usize, |h, b| h.wrapping_mul(31).wrapping_add(b as usize))
+        };
+        let mut sum = 0.0;
+        let mut line = String::new();
+        for seed in [42u64, 1, 2] {
+            for k in 0..2 {
+                let (train, test): (Vec<Iob2Sentence>, Vec<Iob2Sentence>) =
+                    dev.iter().cloned().partition(|s| doc_of(s) % 2 != k);
+                let data = ner_training_data_with(&c, &tagger, &opts, &train)?;
+                let ner = annals_nlp::EntityRecognizer::train_ensemble(
+                    &data,
+                    opts.epochs,
+                    seed,
+                    opts.ensemble,
+                );
+                let f = 100.0
+                    * annals_nlp::eval::score_ner(&tagger, &ner, &test)
+                        .overall
+                        .f1();
+                line.push_str(&format!(" {f:.2}"));
+                sum += f;
+            }
+        }
+        println!("multi:{line} mean {:.2}", sum / 6.0);
+        return Ok(());
     }
     let fold: Option<usize> = env("FOLD").and_then(|v| v.parse().ok());
     let dev = read_iob2(&c.uner_ewt("dev"))?;
