@@ -20,7 +20,8 @@
 //!   trees ([`ParseScores`]: UAS and LAS).
 //! - After the greedy pass, shapes UD rules out are repaired (`repair`): a
 //!   verb with two subjects in `X verb-ed ..., Y said` gets its reported
-//!   clause back.
+//!   clause back; quote marks and brackets attach to the head of the
+//!   phrase they enclose, as UD attaches them.
 //! - [`bench`] measures load time and parsing speed.
 //!
 //! ```
