@@ -475,8 +475,8 @@ pub(crate) fn fronted_phrase_apposition(tokens: &mut [Token]) {
 /// its verb.
 ///
 /// A clause reported by a verb (`ccomp`, `parataxis`) headed by a noun with
-/// no copula has no verb of its own; when the noun carries an `acl` -ed verb
-/// to its right with no subject, auxiliary, marker or `by` agent (the tagger
+/// no copula has no verb of its own; when the noun (or a noun of its `of`
+/// phrase) carries an `acl` -ed verb to its right with no subject, auxiliary, marker or `by` agent (the tagger
 /// took it for a participle because `said` came later), that verb heads the
 /// clause, tagged `VBD`, and the noun is its subject.
 pub(crate) fn reported_noun_clause(tokens: &mut [Token]) {
@@ -497,8 +497,12 @@ pub(crate) fn reported_noun_clause(tokens: &mut [Token]) {
         {
             continue;
         }
+        // The participle may hang on a noun of its `of` phrase (`Thousands
+        // of Iraqi Kurds demonstrated`), as in `reported_clause_subject`.
         let Some(verb) = (noun + 1..n).find(|&v| {
-            tokens[v].head == Some(noun)
+            tokens[v]
+                .head
+                .is_some_and(|h| in_noun_phrase_of(tokens, h, noun))
                 && tokens[v].deprel == "acl"
                 && matches!(tokens[v].xpos.as_str(), "VBN" | "VBD")
         }) else {
@@ -1093,6 +1097,13 @@ mod tests {
         assert_eq!(t[3].xpos, "VBD");
         assert_eq!((t[0].head, t[0].deprel.as_str()), (Some(3), "nsubj"));
         assert_eq!(t[6].head, Some(3), "the comma moves to the verb");
+        // The participle hung on the noun of the `of` phrase.
+        let mut of_phrase = rows;
+        of_phrase[3].2 = 3;
+        let mut t = tagged_tokens(&of_phrase);
+        reported_noun_clause(&mut t);
+        assert_eq!((t[3].head, t[3].deprel.as_str()), (Some(8), "ccomp"));
+        assert_eq!((t[0].head, t[0].deprel.as_str()), (Some(3), "nsubj"));
         // A passive participle with its agent stays a modifier.
         let rows = [
             ("Convoys", "NNS", 6, "ccomp", "NOUN"),
