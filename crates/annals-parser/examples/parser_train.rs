@@ -25,7 +25,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let parser = if args.first().map(String::as_str) == Some("--standard") {
         // --standard OUT: exactly what `annals train --only parser` runs.
         let out = Path::new(args.get(1).ok_or("--standard needs an output path")?);
-        let report = train::train_and_save(corpora, out, 1)?;
+        let report = train::train_and_save(corpora, out, 7)?;
         println!("{report:?}");
         Parser::from_path(out)?
     } else if args.first().map(String::as_str) == Some("--eval") {

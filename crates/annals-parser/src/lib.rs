@@ -16,11 +16,12 @@
 //!   weights dense and small (four classes in an 8-byte slot), which is what
 //!   makes the parser fast: its time goes into table lookups.
 //! - [`train`] builds a model from CoNLL-U treebanks ([`train::train_and_save`]
-//!   for the standard EWT + GUM model) and [`evaluate`] scores one against gold
+//!   for the standard EWT + GUM model, EWT dev included) and [`evaluate`] scores one against gold
 //!   trees ([`ParseScores`]: UAS and LAS).
 //! - After the greedy pass, shapes UD rules out are repaired (`repair`): a
 //!   verb with two subjects in `X verb-ed ..., Y said` gets its reported
-//!   clause back.
+//!   clause back; quote marks and brackets attach to the head of the
+//!   phrase they enclose, as UD attaches them.
 //! - [`bench`] measures load time and parsing speed.
 //!
 //! ```

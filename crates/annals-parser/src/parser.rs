@@ -227,6 +227,8 @@ impl Parser {
         crate::repair::participle_as_main_verb(tokens);
         crate::repair::fronted_phrase_apposition(tokens);
         crate::repair::reported_noun_clause(tokens);
+        crate::repair::noun_coordinated_with_clause(tokens);
+        crate::repair::punctuation(tokens);
     }
 
     /// Run the transition system over `sc.words` (already filled).
