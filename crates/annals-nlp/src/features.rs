@@ -42,20 +42,17 @@ impl Lex {
         }
     }
 
+    /// The hash of the lowercase form alone (`Lex::new(form).lower`), for
+    /// lookups that need nothing else of the word.
+    pub fn lower_hash(form: &str) -> u64 {
+        with_lowercase(form, hash_str)
+    }
+
     pub fn new(form: &str) -> Lex {
-        // Lowercase without allocating for ASCII words (nearly all tokens).
-        let mut buf = [0u8; 48];
-        let owned;
-        let lower: &str = if form.is_ascii() && form.len() <= buf.len() {
-            let n = form.len();
-            for (d, s) in buf.iter_mut().zip(form.bytes()) {
-                *d = s.to_ascii_lowercase();
-            }
-            std::str::from_utf8(&buf[..n]).unwrap_or("")
-        } else {
-            owned = form.to_lowercase();
-            &owned
-        };
+        with_lowercase(form, |lower| Lex::with_lower(form, lower))
+    }
+
+    fn with_lower(form: &str, lower: &str) -> Lex {
         let mut suffix = [0u64; 4];
         let mut prefix = [0u64; 3];
         // Byte offsets where the last 1..4 characters start / first 1..3 end.
@@ -85,6 +82,20 @@ impl Lex {
             short_shape,
             flags,
         }
+    }
+}
+
+/// `f` of the lowercase form, lowercased without allocating for ASCII words
+/// (nearly all tokens).
+fn with_lowercase<R>(form: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 48];
+    if form.is_ascii() && form.len() <= buf.len() {
+        for (d, s) in buf.iter_mut().zip(form.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        f(std::str::from_utf8(buf.get(..form.len()).unwrap_or_default()).unwrap_or(""))
+    } else {
+        f(&form.to_lowercase())
     }
 }
 

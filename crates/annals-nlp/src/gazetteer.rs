@@ -305,7 +305,7 @@ pub fn build_town_list(
         message: e.to_string(),
     })?;
     let common = |name: &str| {
-        let b = stats.get(crate::features::Lex::new(name).lower);
+        let b = stats.get(crate::features::Lex::lower_hash(name));
         b != crate::ner::word_stats::UNKNOWN && b & 0xf <= 1 && (b >> 8) & 0xf >= 2
     };
     let mut names: std::collections::BTreeSet<String> = Default::default();
@@ -348,7 +348,7 @@ pub fn build_name_list(
     stats: &crate::ner::word_stats::WordStats,
 ) -> String {
     let common = |name: &str| {
-        let b = stats.get(crate::features::Lex::new(name).lower);
+        let b = stats.get(crate::features::Lex::lower_hash(name));
         b != crate::ner::word_stats::UNKNOWN && b & 0xf <= 1 && (b >> 8) & 0xf >= 2
     };
     let mut out = String::new();
@@ -375,7 +375,7 @@ mod tests {
 
     fn kinds(g: &Gazetteer, sentence: &str) -> Vec<(String, u16, bool)> {
         let words: Vec<&str> = sentence.split(' ').collect();
-        let lowers: Vec<u64> = words.iter().map(|w| Lex::new(w).lower).collect();
+        let lowers: Vec<u64> = words.iter().map(|w| Lex::lower_hash(w)).collect();
         words
             .iter()
             .zip(g.matches(&lowers))

@@ -199,7 +199,7 @@ impl EntityRecognizer {
         if self.document_consistency {
             let words: Vec<&[&str]> = sentences.iter().map(|(w, _)| *w).collect();
             consistency::harmonize(&words, &mut classes, &|w| self.is_name_word(w), &|w| {
-                let stats = self.word_stats.get(Lex::new(w).lower);
+                let stats = self.word_stats.get(Lex::lower_hash(w));
                 stats == word_stats::UNKNOWN || stats & 0xf >= 2
             });
         }
@@ -210,7 +210,7 @@ impl EntityRecognizer {
     /// mostly a proper noun in the treebanks (or unseen there, or a listed
     /// name) and no title, calendar, organization or place word.
     fn is_name_word(&self, w: &str) -> bool {
-        let lower = Lex::new(w).lower;
+        let lower = Lex::lower_hash(w);
         let kinds = self
             .gazetteer
             .matches(&[lower])
@@ -247,7 +247,7 @@ impl EntityRecognizer {
     fn with_norp(&self, words: &[&str], classes: &[u8]) -> Vec<(EntityLabel, Range<usize>)> {
         let mut out = spans_of(classes);
         // NORP: capitalized demonyms outside any predicted entity.
-        let lowers: Vec<u64> = words.iter().map(|w| Lex::new(w).lower).collect();
+        let lowers: Vec<u64> = words.iter().map(|w| Lex::lower_hash(w)).collect();
         let gaz = self.gazetteer.matches(&lowers);
         let mut i = 0;
         while i < words.len() {
@@ -854,7 +854,7 @@ mod tests {
     fn word_of<'a>(words: &[&'a str], feats: &[u64]) -> Option<&'a str> {
         words
             .iter()
-            .find(|w| feats.contains(&feat1(2, Lex::new(w).lower)))
+            .find(|w| feats.contains(&feat1(2, Lex::lower_hash(w))))
             .copied()
     }
 

@@ -332,7 +332,7 @@ fn name_kind(gazetteer: &crate::gazetteer::Gazetteer, name: &[conllu::ConlluWord
     use crate::gazetteer::{CITY, CONTINENT, COUNTRY, DEMONYM, REGION};
     let lowers: Vec<u64> = name
         .iter()
-        .map(|w| crate::features::Lex::new(&w.form).lower)
+        .map(|w| crate::features::Lex::lower_hash(&w.form))
         .collect();
     let m = gazetteer.matches(&lowers);
     let one_entry = m.first().is_some_and(|g| g.begin)
