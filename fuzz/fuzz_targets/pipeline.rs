@@ -42,6 +42,17 @@ fn check_doc(doc: &Doc) {
         }
     }
     for (i, x) in doc.sentences.iter().enumerate() {
+        // Heads form a tree: climbing from any word reaches the root.
+        if let Some(toks) = doc.tokens.get(x.tokens.clone()) {
+            for (w, _) in toks.iter().enumerate() {
+                let (mut at, mut steps) = (w, 0);
+                while let Some(h) = toks.get(at).and_then(|t| t.head) {
+                    at = h;
+                    steps += 1;
+                    assert!(steps <= toks.len(), "sentence {i}: cycle through word {w}");
+                }
+            }
+        }
         check_span(t, x.span, &format!("sentence {i}"));
         assert!(
             x.tokens.end <= n_tok,

@@ -80,3 +80,48 @@ fn component_rejects_bad_sentence_range() {
     let err = parser.process(&mut doc).unwrap_err().to_string();
     assert!(err.contains("bad") && err.contains("sentence 0"), "{err}");
 }
+
+/// Every sentence of the shared treebanks (EWT dev, GUM dev, PUD), tagged
+/// by the shipped tagger and parsed with every repair, is a tree: the
+/// repairs rewrite heads, and one of them once closed a cycle on a real
+/// sentence (a reporter clause read inside its own subject), which sent a
+/// later repair's climb up the heads into an endless loop. Needs
+/// `../shared` beside the repository, as in CI.
+#[test]
+fn every_treebank_sentence_parses_to_a_tree() {
+    let corpora = std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpora"
+    ));
+    let files = [
+        "ud_english_ewt/en_ewt-ud-dev.conllu",
+        "gum_permissive/gum_permissive-dev.conllu",
+        "ud_english_pud/en_pud-ud-test.conllu",
+    ];
+    let tagger = annals_nlp::Tagger::embedded().unwrap();
+    let parser = Parser::embedded().unwrap();
+    let mut sentences = 0;
+    for f in files {
+        let path = corpora.join(f);
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            eprintln!("skipped: {} is not there", path.display());
+            continue;
+        };
+        let gold = annals_core::conllu::parse(&text).unwrap();
+        let mut doc = annals_core::conllu::to_doc(f, &gold);
+        for t in &mut doc.tokens {
+            t.head = None;
+            t.deprel.clear();
+        }
+        tagger.process(&mut doc).unwrap();
+        parser.process(&mut doc).unwrap();
+        for s in &doc.sentences {
+            assert_tree(&doc.tokens[s.tokens.clone()]);
+            sentences += 1;
+        }
+    }
+    assert!(
+        sentences == 0 || sentences > 4000,
+        "{sentences} sentences parsed"
+    );
+}
