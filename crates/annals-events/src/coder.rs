@@ -693,6 +693,25 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
                 if !out.iter().any(|(x, _)| *x == a) {
                     out.push((a, via.to_owned()));
                 }
+                // `Israeli and Palestinian negotiators`: each of coordinated
+                // country adjectives is a party of its own (the actor coder
+                // gives it the sector of the noun they share).
+                for m in g.children(c).iter().copied() {
+                    if g.base_rel(m) != "amod" {
+                        continue;
+                    }
+                    let conjuncts: Vec<usize> = g.children_rel(m, "conj").collect();
+                    if conjuncts.is_empty() {
+                        continue;
+                    }
+                    for k in std::iter::once(m).chain(conjuncts) {
+                        if let Some(b) = g.actor_of(k) {
+                            if !out.iter().any(|(x, _)| *x == b) {
+                                out.push((b, via.to_owned()));
+                            }
+                        }
+                    }
+                }
             } else if self.is_event_noun(c) && depth < 2 {
                 // "condemned the US strikes": the actor behind the event referred to.
                 let (mut src, tgt) = self.noun_args(c, depth + 1);

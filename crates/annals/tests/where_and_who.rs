@@ -323,3 +323,53 @@ fn an_event_noun_whose_verb_says_it_went_on_is_reported() {
     let fighting = by_trigger(&records, "fighting");
     assert_eq!(fighting.plover.kind, "ASSAULT", "{}", fighting.cameo);
 }
+
+/// Source and target codes of every record triggered by `trigger`.
+fn dyads(records: &[EventRecord], trigger: &str) -> Vec<(String, String)> {
+    let code =
+        |a: &Option<annals_core::ActorRecord>| a.as_ref().map_or("-".into(), |a| a.code.clone());
+    records
+        .iter()
+        .filter(|r| r.evidence.trigger.text == trigger)
+        .map(|r| (code(&r.source), code(&r.target)))
+        .collect()
+}
+
+#[test]
+fn coordinated_nationalities_are_two_parties() {
+    // `Russian and Syrian warplanes`: each country acts, with the sector of
+    // the noun they share.
+    let records = code(
+        "DAMASCUS, March 8 (Reuters) - Russian and Syrian warplanes bombed rebel positions \
+         near Idlib on Saturday, a monitoring group said.",
+    );
+    let mut bombed = dyads(&records, "bombed");
+    bombed.sort();
+    assert_eq!(
+        bombed,
+        [
+            ("RUSMIL".to_owned(), "SYRREB".to_owned()),
+            ("SYRMIL".to_owned(), "SYRREB".to_owned())
+        ],
+        "{records:?}"
+    );
+    // A meeting or talks between them: one party faces the other, and the
+    // city they meet in is the venue, not a party.
+    let records = code(
+        "CAIRO, March 8 (Reuters) - Israeli and Palestinian negotiators met in Cairo on \
+         Sunday. Turkish and Greek officials held talks in Athens on Monday.",
+    );
+    for trigger in ["met", "held"] {
+        let mut pair: Vec<String> = dyads(&records, trigger)
+            .into_iter()
+            .flat_map(|(s, t)| [s, t])
+            .collect();
+        pair.sort();
+        let expected = if trigger == "met" {
+            ["ISRGOV", "PSEGOV"]
+        } else {
+            ["GRCGOV", "TURGOV"]
+        };
+        assert_eq!(pair, expected, "{trigger}: {records:?}");
+    }
+}
