@@ -492,7 +492,14 @@ impl Component for ActorCoder {
             let mut marks = find_marks(&self.lexicon, &ps);
             drop_first_names(doc, &view, &mut marks);
             let chunks = self.chunks(&view, &marks);
-            let inherited = coordination(&view, &chunks, &marks);
+            let is_country = |m: &Mark| match &m.kind {
+                MarkKind::Actor(e) => self
+                    .lexicon
+                    .code_on(*e, date)
+                    .is_some_and(|c| c.len() == 3 && self.lexicon.is_root(c)),
+                _ => false,
+            };
+            let inherited = coordination(&view, &chunks, &marks, &is_country);
             let mut in_chunk = vec![false; toks.len()];
             for c in &chunks {
                 for f in in_chunk.iter_mut().take(c.end).skip(c.start) {
@@ -1461,12 +1468,20 @@ fn sort_actors(doc: &mut Doc, actors: &mut Vec<ActorMention>) {
     *actors = sorted;
 }
 
+/// `US`, `U.K.`, `EU`: capitals (and dots) only, at most five characters.
+fn is_abbreviation(w: &str) -> bool {
+    w.len() <= 5
+        && w.chars().any(|c| c.is_ascii_uppercase())
+        && w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+}
+
 /// Country adjectives coordinated before a coded phrase share its sector noun:
 /// `Hungarian and Romanian officials` → both GOV. Returns chunk → agent.
 fn coordination<'a>(
     view: &SentenceView,
     chunks: &[Chunk],
     marks: &'a [Mark],
+    is_country: &dyn Fn(&Mark) -> bool,
 ) -> HashMap<usize, &'a Agent> {
     let mut out: HashMap<usize, &Agent> = HashMap::new();
     for ci in (0..chunks.len().saturating_sub(1)).rev() {
@@ -1483,17 +1498,21 @@ fn coordination<'a>(
         if !joined {
             continue;
         }
-        // A: only a country, written as an adjective when tags exist.
+        // A: only a country, written as an adjective when tags exist, or
+        // as a country's abbreviation, which news writes attributively (`US
+        // and Afghan troops`; `Russia and Syrian rebels` are two parties,
+        // and `the EU and Turkish officials` keep the EU an organization).
+        let last_mark = a.marks.last().and_then(|&m| marks.get(m));
         let a_country_only = !a.marks.is_empty()
             && a.marks
                 .iter()
                 .all(|&m| matches!(marks[m].kind, MarkKind::Actor(_)))
-            && a.marks.last().is_some_and(|&m| marks[m].tok_end == a.end)
+            && last_mark.is_some_and(|m| m.tok_end == a.end)
             && (!view.tagged
-                || view
-                    .toks
-                    .get(a.end - 1)
-                    .is_some_and(|t| t.upos == Upos::Adj));
+                || view.toks.get(a.end - 1).is_some_and(|t| {
+                    t.upos == Upos::Adj
+                        || (is_abbreviation(&t.text) && last_mark.is_some_and(is_country))
+                }));
         if !a_country_only {
             continue;
         }

@@ -693,11 +693,12 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
                 if !out.iter().any(|(x, _)| *x == a) {
                     out.push((a, via.to_owned()));
                 }
-                // `Israeli and Palestinian negotiators`: each of coordinated
-                // country adjectives is a party of its own (the actor coder
-                // gives it the sector of the noun they share).
+                // `Israeli and Palestinian negotiators`, `U.S. and Afghan
+                // troops`: each of coordinated country modifiers is a party
+                // of its own (the actor coder gives it the sector of the
+                // noun they share).
                 for m in g.children(c).iter().copied() {
-                    if g.base_rel(m) != "amod" {
+                    if !matches!(g.base_rel(m), "amod" | "compound") {
                         continue;
                     }
                     let conjuncts: Vec<usize> = g.children_rel(m, "conj").collect();

@@ -353,6 +353,17 @@ fn coordinated_nationalities_are_two_parties() {
         ],
         "{records:?}"
     );
+    // A country's abbreviation is written the same way.
+    let records = code(
+        "KABUL, March 8 (Reuters) - U.S. and Afghan troops raided a Taliban compound in \
+         Helmand province on Sunday, officials said.",
+    );
+    let mut raided: Vec<String> = dyads(&records, "raided")
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect();
+    raided.sort();
+    assert_eq!(raided, ["AFGMIL", "USAMIL"], "{records:?}");
     // A meeting or talks between them: one party faces the other, and the
     // city they meet in is the venue, not a party.
     let records = code(
