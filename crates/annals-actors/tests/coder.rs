@@ -299,6 +299,18 @@ fn code_phrase_without_a_parse() {
     assert_eq!(code("his Turkish counterpart").as_deref(), Some("TURGOV"));
     assert_eq!(code("their Kenyan counterparts").as_deref(), Some("KENGOV"));
     assert_eq!(code("the weather"), None);
+    // Military aircraft are the military; a passenger aircraft is civilian.
+    assert_eq!(code("Israeli aircraft").as_deref(), Some("ISRMIL"));
+    assert_eq!(code("Russian helicopters").as_deref(), Some("RUSMIL"));
+    assert_eq!(
+        code("an Iranian passenger aircraft").as_deref(),
+        Some("IRNCVL")
+    );
+    // Phoenix files the Palestinian resistance under France.
+    assert_eq!(
+        code("the Palestinian resistance").as_deref(),
+        Some("PSEREB")
+    );
 }
 
 #[test]
