@@ -384,3 +384,17 @@ fn coordinated_nationalities_are_two_parties() {
         assert_eq!(pair, expected, "{trigger}: {records:?}");
     }
 }
+
+#[test]
+fn a_crowd_rallying_against_something_protests_but_rallying_others_is_opposition() {
+    let records = code(
+        "TBILISI, Sept 14 (Reuters) - Hundreds of people rallied in Tbilisi against the \
+         Russian invasion on Wednesday. Iran rallied Arab states against Israel.",
+    );
+    let rallies: Vec<&str> = records
+        .iter()
+        .filter(|r| r.evidence.trigger.text == "rallied")
+        .map(|r| r.cameo.as_str())
+        .collect();
+    assert_eq!(rallies, ["141", "113"], "{records:?}");
+}
