@@ -1366,13 +1366,23 @@ fn fix_context(doc: &Doc, lex: &Lexicon, actors: &mut [ActorMention], fixes: &[F
                 .enumerate()
                 .filter(|(j, a)| *j != i && a.sentence == me.sentence)
         };
+        // The sentence's place: an actor after `in`, or one whose phrase
+        // owes its country to its place (`police in Nairobi`, not `the US
+        // embassy in Baghdad`: nothing capitalized before the `in`).
+        let is_in = |t: &annals_core::Token| t.text.eq_ignore_ascii_case("in");
+        let placed_phrase = |a: &ActorMention| {
+            let first = doc.sentences.get(a.sentence).map(|s| s.tokens.start);
+            let ts = doc.tokens.get(a.tokens.clone()).unwrap_or_default();
+            ts.iter().position(is_in).is_some_and(|k| {
+                k > 0
+                    && !(a.tokens.start..a.tokens.start + k)
+                        .any(|j| Some(j) != first && doc.tokens.get(j).is_some_and(capitalized))
+            })
+        };
         let located = same_sentence()
             .filter(|(_, a)| {
-                a.tokens.start > 0
-                    && doc
-                        .tokens
-                        .get(a.tokens.start - 1)
-                        .is_some_and(|t| t.text.eq_ignore_ascii_case("in"))
+                (a.tokens.start > 0 && doc.tokens.get(a.tokens.start - 1).is_some_and(is_in))
+                    || placed_phrase(a)
             })
             .find_map(|(_, a)| state_root(a).filter(not_patron));
         // A place a person went to (`who fled to Lithuania`) is not where

@@ -398,3 +398,25 @@ fn a_crowd_rallying_against_something_protests_but_rallying_others_is_opposition
         .collect();
     assert_eq!(rallies, ["141", "113"], "{records:?}");
 }
+
+#[test]
+fn a_group_without_a_country_takes_the_place_its_sentence_names_over_the_datelines() {
+    // The dateline is Nigerian; the clash is placed in Kenya by `police in
+    // Nairobi`, whose country the other side shares.
+    let records = code(
+        "ABUJA, Feb 20 (Reuters) - Boko Haram fighters attacked a village in Borno state on \
+         Monday. Opposition supporters clashed with police in Nairobi.",
+    );
+    let clash = by_trigger(&records, "clashed");
+    let code_of = |a: &Option<annals_core::ActorRecord>| a.as_ref().map(|a| a.code.clone());
+    assert_eq!(
+        code_of(&clash.source).as_deref(),
+        Some("KENOPP"),
+        "{clash:?}"
+    );
+    assert_eq!(
+        code_of(&clash.target).as_deref(),
+        Some("KENCOP"),
+        "{clash:?}"
+    );
+}
