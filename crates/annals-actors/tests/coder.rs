@@ -306,6 +306,9 @@ fn code_phrase_without_a_parse() {
         code("an Iranian passenger aircraft").as_deref(),
         Some("IRNCVL")
     );
+    // A wedding party is a gathering of civilians, not a political party.
+    assert_eq!(code("a Malian wedding party").as_deref(), Some("MLICVL"));
+    assert_eq!(code("the ruling Malian party").as_deref(), Some("MLIPTY"));
     // Phoenix files the Palestinian resistance under France.
     assert_eq!(
         code("the Palestinian resistance").as_deref(),
