@@ -90,23 +90,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(src) = env("NER_SOURCES") {
         opts.sources = src.split(',').map(String::from).collect();
     }
+    // UNER EWT dev in two halves of whole documents: train on one, score on the other.
+    let dev = read_iob2(&c.uner_ewt("dev"))?;
+    let doc_of = |s: &Iob2Sentence| {
+        let id = s.id.clone().unwrap_or_default();
+        let d = id
+            .rsplit_once('-')
+            .map_or(id.clone(), |(a, _)| a.to_owned());
+        d.bytes()
+            .fold(0usize, |h, b| h.wrapping_mul(31).wrapping_add(b as usize))
+    };
+    let halves = |k: usize| -> (Vec<Iob2Sentence>, Vec<Iob2Sentence>) {
+        dev.iter().cloned().partition(|s| doc_of(s) % 2 != k)
+    };
     if env("MULTI").is_some() {
         // Both dev halves, three seeds each: the mean document-level F1.
-        let dev = read_iob2(&c.uner_ewt("dev"))?;
-        let doc_of = |s: &Iob2Sentence| {
-            let id = s.id.clone().unwrap_or_default();
-            let d = id
-                .rsplit_once('-')
-                .map_or(id.clone(), |(a, _)| a.to_owned());
-            d.bytes()
-                .fold(0usize, |h, b| h.wrapping_mul(31).wrapping_add(b as usize))
-        };
         let mut sum = 0.0;
         let mut line = String::new();
         for seed in [42u64, 1, 2] {
             for k in 0..2 {
-                let (train, test): (Vec<Iob2Sentence>, Vec<Iob2Sentence>) =
-                    dev.iter().cloned().partition(|s| doc_of(s) % 2 != k);
+                let (train, test) = halves(k);
                 let data = ner_training_data_with(&c, &tagger, &opts, &train)?;
                 let ner = annals_nlp::EntityRecognizer::train_ensemble(
                     &data,
@@ -126,17 +129,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Ok(());
     }
     let fold: Option<usize> = env("FOLD").and_then(|v| v.parse().ok());
-    let dev = read_iob2(&c.uner_ewt("dev"))?;
-    let doc_of = |s: &Iob2Sentence| {
-        let id = s.id.clone().unwrap_or_default();
-        let d = id
-            .rsplit_once('-')
-            .map_or(id.clone(), |(a, _)| a.to_owned());
-        d.bytes()
-            .fold(0usize, |h, b| h.wrapping_mul(31).wrapping_add(b as usize))
-    };
     let (dev_train, dev_test): (Vec<Iob2Sentence>, Vec<Iob2Sentence>) = match fold {
-        Some(k) => dev.iter().cloned().partition(|s| doc_of(s) % 2 != k),
+        Some(k) => halves(k),
         None => (dev.clone(), Vec::new()),
     };
     let ner = if let Some(path) = env("MODEL") {
