@@ -420,3 +420,18 @@ fn a_group_without_a_country_takes_the_place_its_sentence_names_over_the_datelin
         "{clash:?}"
     );
 }
+
+#[test]
+fn a_protest_lodged_with_a_government_is_an_official_complaint_to_it() {
+    let records = code(
+        "TOKYO, Jan 15 (Reuters) - Japan lodged a protest with China on Wednesday over the \
+         presence of Chinese coast guard ships near the disputed islands.",
+    );
+    let r = by_trigger(&records, "lodged");
+    assert_eq!(r.cameo, "114", "{r:?}");
+    assert_eq!(
+        r.target.as_ref().map(|a| a.code.as_str()),
+        Some("CHN"),
+        "{r:?}"
+    );
+}
