@@ -1297,6 +1297,11 @@ struct Fix {
     domestic: bool,
 }
 
+/// Verbs whose object is the subject's own forces (`Egypt deployed troops`).
+const DEPLOYING_VERBS: &[&str] = &[
+    "deploy", "send", "dispatch", "mobilize", "mobilise", "station", "withdraw", "mass",
+];
+
 /// Sectors whose bare nouns (`protesters`, `police`, `residents`, `fighters`)
 /// usually name people of the country the story happens in.
 const DOMESTIC_SECTORS: &[&str] = &[
@@ -1416,12 +1421,31 @@ fn fix_context(doc: &Doc, lex: &Lexicon, actors: &mut [ActorMention], fixes: &[F
                 .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
                 .map(|(c, _)| c.clone())
         };
+        // Forces a state deploys, sends or withdraws are its own (`Egypt
+        // deployed troops along its border`), whatever the story's country.
+        let deployer = || {
+            let base = doc.sentences.get(me.sentence)?.tokens.start;
+            let t = doc.tokens.get(me.head)?;
+            let verb = t.head.filter(|_| t.deprel == "obj")?;
+            let lemma = doc.tokens.get(base + verb)?.lemma.as_str();
+            if !DEPLOYING_VERBS.contains(&lemma) {
+                return None;
+            }
+            same_sentence()
+                .filter(|(_, a)| {
+                    doc.tokens
+                        .get(a.head)
+                        .is_some_and(|s| s.head == Some(verb) && s.deprel.starts_with("nsubj"))
+                })
+                .find_map(|(_, a)| state_root(a))
+        };
         let own = if fix.titled {
             nearest()
                 .or_else(|| dateline_country.clone())
                 .or_else(frequent)
         } else {
-            located
+            deployer()
+                .or(located)
                 .or_else(|| dateline_country.clone().filter(not_patron))
                 .or_else(frequent)
         };

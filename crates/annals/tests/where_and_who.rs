@@ -435,3 +435,23 @@ fn a_protest_lodged_with_a_government_is_an_official_complaint_to_it() {
         "{r:?}"
     );
 }
+
+#[test]
+fn forces_a_state_deploys_are_its_own() {
+    // The dateline is Sudanese; the troops Egypt deploys are Egyptian, so
+    // they are no Sudanese target of the deployment.
+    let records = code(
+        "KHARTOUM, March 10 (Reuters) - Egypt deployed additional troops along its southern \
+         border on Monday.",
+    );
+    let r = by_trigger(&records, "deployed");
+    assert_eq!(
+        r.source.as_ref().map(|a| a.code.as_str()),
+        Some("EGY"),
+        "{r:?}"
+    );
+    assert!(
+        r.target.as_ref().is_none_or(|a| !a.code.starts_with("SDN")),
+        "{r:?}"
+    );
+}
