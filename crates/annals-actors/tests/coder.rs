@@ -306,6 +306,8 @@ fn code_phrase_without_a_parse() {
         code("an Iranian passenger aircraft").as_deref(),
         Some("IRNCVL")
     );
+    // Marchers are demonstrators.
+    assert_eq!(code("Venezuelan marchers").as_deref(), Some("VENOPP"));
     // The international community is no one country's civilians.
     assert_eq!(code("the international community").as_deref(), Some("IGO"));
     // A wedding party is a gathering of civilians, not a political party.
