@@ -549,7 +549,9 @@ impl Component for ActorCoder {
                     None => {
                         let Some(t) = toks.get(pos) else { continue };
                         let w = lower(t);
-                        if let Some(ante) = resolve_pronoun(&w, &actors, &traits, si, 3) {
+                        if let Some(ante) =
+                            resolve_pronoun(&w, &actors, &traits, si, 3, &patron_fix)
+                        {
                             let a = &actors[ante];
                             let mention = ActorMention {
                                 text: t.text.clone(),
@@ -576,6 +578,18 @@ impl Component for ActorCoder {
             surnames(&view, si, &mut actors, &mut traits);
         }
         fix_context(doc, &self.lexicon, &mut actors, &patron_fix);
+        // A pronoun resolved to an actor coded from context takes its code now.
+        for i in 0..actors.len() {
+            let Some(a) = actors[i]
+                .antecedent
+                .filter(|_| actors[i].rule == "coref:pronoun")
+            else {
+                continue;
+            };
+            if let Some(code) = actors.get(a).map(|x| x.code.clone()) {
+                actors[i].code = code;
+            }
+        }
         self.quotes(doc, &mut actors);
         sort_actors(doc, &mut actors);
         doc.actors = actors;
@@ -727,7 +741,7 @@ impl ActorCoder {
                     "their" => "they",
                     other => other,
                 };
-                if let Some(a) = resolve_pronoun(pron, actors, traits, si, 3) {
+                if let Some(a) = resolve_pronoun(pron, actors, traits, si, 3, &[]) {
                     if let (Some(root), Some(sector)) =
                         (actors[a].code.country.clone(), c.code.sector.clone())
                     {
@@ -1254,12 +1268,16 @@ fn surnames(
 
 /// The nearest earlier actor compatible with a third-person pronoun, at most
 /// `window` sentences back.
+/// The earlier actor a pronoun `w` refers to, within `window` sentences:
+/// one with a country, or one whose country the context will give
+/// (`pending`, see [`fix_context`]).
 fn resolve_pronoun(
     w: &str,
     actors: &[ActorMention],
     traits: &[Traits],
     si: usize,
     window: usize,
+    pending: &[Fix],
 ) -> Option<usize> {
     let ok = |t: &Traits| match w {
         "he" | "him" | "she" | "her" => t.person,
@@ -1271,7 +1289,10 @@ fn resolve_pronoun(
     (0..actors.len())
         .rev()
         .take_while(|&i| actors[i].sentence + window >= si)
-        .find(|&i| traits.get(i).is_some_and(ok) && actors[i].code.country.is_some())
+        .find(|&i| {
+            traits.get(i).is_some_and(ok)
+                && (actors[i].code.country.is_some() || pending.iter().any(|f| f.actor == i))
+        })
 }
 
 fn resolve_definite(

@@ -455,3 +455,19 @@ fn forces_a_state_deploys_are_its_own() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_pronoun_takes_the_code_its_antecedent_gets_from_context() {
+    // `opposition leader Maria Lopez` takes Venezuela from the sentence;
+    // `her` in the next sentence is the same person.
+    let records = code(
+        "CARACAS, April 2 (AP) - Venezuelan security forces detained opposition leader \
+         Maria Lopez at her home on Tuesday. The government accused her of plotting a coup.",
+    );
+    let r = by_trigger(&records, "accused");
+    assert_eq!(
+        r.target.as_ref().map(|a| a.code.as_str()),
+        Some("VENOPP"),
+        "{r:?}"
+    );
+}
