@@ -306,6 +306,9 @@ fn code_phrase_without_a_parse() {
         code("an Iranian passenger aircraft").as_deref(),
         Some("IRNCVL")
     );
+    // The US military's regional commands.
+    assert_eq!(code("US Africa Command").as_deref(), Some("USAMIL"));
+    assert_eq!(code("U.S. Indo-Pacific Command").as_deref(), Some("USAMIL"));
     // Marchers are demonstrators.
     assert_eq!(code("Venezuelan marchers").as_deref(), Some("VENOPP"));
     // The international community is no one country's civilians.
