@@ -471,3 +471,20 @@ fn a_pronoun_takes_the_code_its_antecedent_gets_from_context() {
         "{r:?}"
     );
 }
+
+#[test]
+fn extending_or_tightening_sanctions_is_a_sanction() {
+    let records = code(
+        "BRUSSELS, July 1 (Reuters) - The United States tightened sanctions on Iran on Monday. \
+         The EU extended its arms embargo on Belarus.",
+    );
+    for (trigger, target) in [("tightened", "IRN"), ("extended", "BLR")] {
+        let r = by_trigger(&records, trigger);
+        assert_eq!(r.cameo, "163", "{r:?}");
+        assert_eq!(
+            r.target.as_ref().map(|a| a.code.as_str()),
+            Some(target),
+            "{r:?}"
+        );
+    }
+}
