@@ -28,6 +28,11 @@ fn by_trigger<'a>(records: &'a [EventRecord], trigger: &str) -> &'a EventRecord 
         })
 }
 
+/// The code of a record's source or target, if it has one.
+fn code_of(actor: &Option<annals_core::ActorRecord>) -> Option<&str> {
+    actor.as_ref().map(|a| a.code.as_str())
+}
+
 #[test]
 fn a_place_introduced_by_in_inside_the_target_is_the_venue() {
     let records = code(
@@ -221,10 +226,7 @@ fn saying_a_cooperative_act_will_not_happen_is_a_refusal() {
     let refusal = by_trigger(&records, "take in");
     assert_eq!(refusal.plover.kind, "REJECT", "{}", refusal.cameo);
     assert!(refusal.cameo.starts_with("12"), "{}", refusal.cameo);
-    assert_eq!(
-        refusal.source.as_ref().map(|a| a.code.as_str()),
-        Some("JOR")
-    );
+    assert_eq!(code_of(&refusal.source), Some("JOR"));
     // Talks not attended are talks that did not take place for them.
     let talks = by_trigger(&records, "talks");
     assert_eq!(talks.modality, Modality::Negated);
@@ -273,7 +275,7 @@ fn an_announced_suspension_of_ties_is_a_sanction() {
     );
     let italy = by_trigger(&records, "announced on Wednesday a suspension");
     assert_eq!(italy.plover.kind, "SANCTION", "{}", italy.cameo);
-    assert_eq!(italy.source.as_ref().map(|a| a.code.as_str()), Some("ITA"));
+    assert_eq!(code_of(&italy.source), Some("ITA"));
     let eu = records
         .iter()
         .find(|r| r.cameo.starts_with("162"))
@@ -293,7 +295,7 @@ fn a_stance_repeated_or_renewed_is_stated_again() {
     assert_eq!(call.modality, Modality::Asserted);
     let threat = by_trigger(&records, "repeated its threat");
     assert_eq!(threat.plover.kind, "THREATEN", "{}", threat.cameo);
-    assert_eq!(threat.source.as_ref().map(|a| a.code.as_str()), Some("ZMB"));
+    assert_eq!(code_of(&threat.source), Some("ZMB"));
 }
 
 #[test]
@@ -319,15 +321,14 @@ fn an_event_noun_whose_verb_says_it_went_on_is_reported() {
     );
     let riots = by_trigger(&records, "riots");
     assert_eq!(riots.plover.kind, "PROTEST", "{}", riots.cameo);
-    assert_eq!(riots.source.as_ref().map(|a| a.code.as_str()), Some("PSE"));
+    assert_eq!(code_of(&riots.source), Some("PSE"));
     let fighting = by_trigger(&records, "fighting");
     assert_eq!(fighting.plover.kind, "ASSAULT", "{}", fighting.cameo);
 }
 
-/// Source and target codes of every record triggered by `trigger`.
+/// Source and target codes (`-` for none) of every record triggered by `trigger`.
 fn dyads(records: &[EventRecord], trigger: &str) -> Vec<(String, String)> {
-    let code =
-        |a: &Option<annals_core::ActorRecord>| a.as_ref().map_or("-".into(), |a| a.code.clone());
+    let code = |a| code_of(a).unwrap_or("-").to_owned();
     records
         .iter()
         .filter(|r| r.evidence.trigger.text == trigger)
@@ -408,17 +409,8 @@ fn a_group_without_a_country_takes_the_place_its_sentence_names_over_the_datelin
          Monday. Opposition supporters clashed with police in Nairobi.",
     );
     let clash = by_trigger(&records, "clashed");
-    let code_of = |a: &Option<annals_core::ActorRecord>| a.as_ref().map(|a| a.code.clone());
-    assert_eq!(
-        code_of(&clash.source).as_deref(),
-        Some("KENOPP"),
-        "{clash:?}"
-    );
-    assert_eq!(
-        code_of(&clash.target).as_deref(),
-        Some("KENCOP"),
-        "{clash:?}"
-    );
+    assert_eq!(code_of(&clash.source), Some("KENOPP"), "{clash:?}");
+    assert_eq!(code_of(&clash.target), Some("KENCOP"), "{clash:?}");
 }
 
 #[test]
@@ -429,11 +421,7 @@ fn a_protest_lodged_with_a_government_is_an_official_complaint_to_it() {
     );
     let r = by_trigger(&records, "lodged");
     assert_eq!(r.cameo, "114", "{r:?}");
-    assert_eq!(
-        r.target.as_ref().map(|a| a.code.as_str()),
-        Some("CHN"),
-        "{r:?}"
-    );
+    assert_eq!(code_of(&r.target), Some("CHN"), "{r:?}");
 }
 
 #[test]
@@ -445,11 +433,7 @@ fn forces_a_state_deploys_are_its_own() {
          border on Monday.",
     );
     let r = by_trigger(&records, "deployed");
-    assert_eq!(
-        r.source.as_ref().map(|a| a.code.as_str()),
-        Some("EGY"),
-        "{r:?}"
-    );
+    assert_eq!(code_of(&r.source), Some("EGY"), "{r:?}");
     assert!(
         r.target.as_ref().is_none_or(|a| !a.code.starts_with("SDN")),
         "{r:?}"
@@ -465,11 +449,7 @@ fn a_pronoun_takes_the_code_its_antecedent_gets_from_context() {
          Maria Lopez at her home on Tuesday. The government accused her of plotting a coup.",
     );
     let r = by_trigger(&records, "accused");
-    assert_eq!(
-        r.target.as_ref().map(|a| a.code.as_str()),
-        Some("VENOPP"),
-        "{r:?}"
-    );
+    assert_eq!(code_of(&r.target), Some("VENOPP"), "{r:?}");
 }
 
 #[test]
@@ -481,10 +461,6 @@ fn extending_or_tightening_sanctions_is_a_sanction() {
     for (trigger, target) in [("tightened", "IRN"), ("extended", "BLR")] {
         let r = by_trigger(&records, trigger);
         assert_eq!(r.cameo, "163", "{r:?}");
-        assert_eq!(
-            r.target.as_ref().map(|a| a.code.as_str()),
-            Some(target),
-            "{r:?}"
-        );
+        assert_eq!(code_of(&r.target), Some(target), "{r:?}");
     }
 }
