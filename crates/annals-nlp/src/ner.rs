@@ -9,14 +9,18 @@
 //! titles, calendar words, towns), [`word_stats::WordStats`] (how the
 //! treebanks use a word: proper-noun and capitalization shares),
 //! [`clusters::WordClusters`] (distributional word classes of the word and
-//! its neighbours), and the run of capitalized words around a token (its
+//! its neighbours, from the treebanks), [`vector_classes::VectorClasses`]
+//! (classes of pretrained word vectors, which know names the training text
+//! never shows), and the run of capitalized words around a token (its
 //! first and last word, length, and the words around it). Words that cannot
 //! be part of a name (punctuation, lowercase words never used as proper
 //! nouns, unless a connector such as `of` or `&` right after a possible name
 //! word) are O without scoring, so each run of the other words is decoded
 //! alone, which keeps decoding fast.
-//! Nationality adjectives (`Iraqi`, `Kurdish`) and their plurals outside any
-//! entity are then marked NORP from the demonym list.
+//! A place name run into its region (`Miramar California`) is then cut in
+//! two, an all-lowercase span of common words (`ministry`) dropped, and
+//! nationality adjectives (`Iraqi`, `Kurdish`) and their plurals
+//! outside any entity are marked NORP from the demonym list.
 //!
 //! A whole document ([`EntityRecognizer::recognize_doc`], and the
 //! [`Component`], which sees one `Doc`) is first decided sentence by
@@ -26,6 +30,7 @@
 
 pub mod clusters;
 pub mod consistency;
+pub mod vector_classes;
 pub mod word_stats;
 
 use std::ops::Range;
@@ -36,12 +41,14 @@ use annals_core::{Component, ComponentError, Doc, Entity, EntityLabel, Span, Upo
 use crate::binio::{Reader, Writer};
 use crate::features::{Lex, Window, F_ALL_UPPER, F_ALPHA, F_DIGIT, F_UPPER_INIT};
 use crate::gazetteer::{
-    GazMatch, Gazetteer, CALENDAR, DEMONYM, GIVEN_NAME, ORG_WORD, PERSON_TITLE, PLACE_WORD, SURNAME,
+    GazMatch, Gazetteer, CALENDAR, CITY, COUNTRY, DEMONYM, GIVEN_NAME, ORG_WORD, PERSON_TITLE,
+    PLACE_WORD, REGION, SURNAME, TOWN,
 };
 use crate::hash::{feat1, feat2, feat3};
 use crate::perceptron::{Model, Trainer};
 use crate::NlpError;
 use clusters::WordClusters;
+use vector_classes::VectorClasses;
 use word_stats::WordStats;
 
 /// The entity types the model predicts (NORP comes from the lexicon).
@@ -91,6 +98,7 @@ pub struct EntityRecognizer {
     gazetteer: Gazetteer,
     word_stats: WordStats,
     clusters: WordClusters,
+    vector_classes: VectorClasses,
     /// Whether [`Self::recognize_doc`] harmonizes names across the document.
     document_consistency: bool,
 }
@@ -136,6 +144,7 @@ impl EntityRecognizer {
             gazetteer: Gazetteer::embedded(),
             word_stats: WordStats::embedded(),
             clusters: WordClusters::embedded(),
+            vector_classes: VectorClasses::embedded(),
             document_consistency: true,
         })
     }
@@ -159,6 +168,69 @@ impl EntityRecognizer {
         self
     }
 
+    /// Split a place name followed by the region or country it lies in,
+    /// written without a comma (`Miramar Florida`, `san francisco
+    /// california`), into two places, as they are two names: both parts must
+    /// be listed places and the whole must not be one (`New Mexico`,
+    /// `Mexico City` stay whole).
+    fn split_place_pairs(&self, words: &[&str], classes: &mut [u8]) {
+        let loc = class_of("B-LOC").unwrap_or(0);
+        let lowers: Vec<u64> = words.iter().map(|w| Lex::lower_hash(w)).collect();
+        let gaz = self.gazetteer.matches(&lowers);
+        const PLACE: u16 = CITY | TOWN | REGION | COUNTRY;
+        for (label, r) in spans_of(classes) {
+            if label != EntityLabel::Loc || r.len() < 2 {
+                continue;
+            }
+            let Some(g) = gaz.get(r.clone()) else {
+                continue;
+            };
+            let starts: Vec<usize> = (0..g.len()).filter(|&k| g[k].begin).collect();
+            let alphabetic = words
+                .get(r.clone())
+                .is_some_and(|ws| ws.iter().all(|w| w.chars().all(char::is_alphabetic)));
+            if let [0, k] = starts[..] {
+                if alphabetic
+                    && g[0].kinds & PLACE != 0
+                    && g[k].kinds & (REGION | COUNTRY) != 0
+                    && g.iter().all(|m| m.kinds != 0)
+                {
+                    if let Some(c) = classes.get_mut(r.start + k) {
+                        *c = loc;
+                    }
+                }
+            }
+        }
+    }
+
+    /// A name typed in lowercase (`san francisco`, `google`) holds a word
+    /// the treebanks mostly use as a proper noun; an all-lowercase span of
+    /// words that are common or that only head or title names (`ministry`
+    /// in `the Kenyan foreign ministry`, `police`, `president`) is no name.
+    fn drop_lowercase_common_words(&self, words: &[&str], classes: &mut [u8]) {
+        const NAME_PARTS: u16 = ORG_WORD | PLACE_WORD | PERSON_TITLE | CALENDAR;
+        for (_, r) in spans_of(classes) {
+            let Some(ws) = words.get(r.clone()) else {
+                continue;
+            };
+            if ws.iter().any(|w| w.chars().any(char::is_uppercase)) {
+                continue;
+            }
+            let lowers: Vec<u64> = ws.iter().map(|w| Lex::lower_hash(w)).collect();
+            let common = lowers.iter().all(|&h| {
+                let kinds = self.gazetteer.matches(&[h]).first().map_or(0, |m| m.kinds);
+                let stats = self.word_stats.get(h);
+                (kinds != 0 && kinds & !NAME_PARTS == 0)
+                    || (kinds == 0 && stats != word_stats::UNKNOWN && stats & 0xf <= 1)
+            });
+            if common {
+                for c in classes.iter_mut().take(r.end).skip(r.start) {
+                    *c = 0;
+                }
+            }
+        }
+    }
+
     /// BIO class per word.
     pub fn classes(&self, words: &[&str], upos: &[Upos]) -> Vec<u8> {
         let ctx = Context::new(
@@ -167,6 +239,7 @@ impl EntityRecognizer {
             &self.gazetteer,
             &self.word_stats,
             &self.clusters,
+            &self.vector_classes,
         );
         let mut out = vec![0u8; words.len()];
         let mut scratch = Scratch::default();
@@ -177,6 +250,8 @@ impl EntityRecognizer {
                 *d = v as f32;
             }
         });
+        self.split_place_pairs(words, &mut out);
+        self.drop_lowercase_common_words(words, &mut out);
         // A name has letters: a lone number (`March 8`) is no entity.
         for (_, r) in spans_of(&out) {
             let lettered = words
@@ -292,11 +367,19 @@ impl EntityRecognizer {
         let gazetteer = Gazetteer::embedded();
         let word_stats = WordStats::embedded();
         let clusters = WordClusters::embedded();
+        let vector_classes = VectorClasses::embedded();
         let contexts: Vec<Context> = sentences
             .iter()
             .map(|s| {
                 let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-                Context::new(&words, &s.upos, &gazetteer, &word_stats, &clusters)
+                Context::new(
+                    &words,
+                    &s.upos,
+                    &gazetteer,
+                    &word_stats,
+                    &clusters,
+                    &vector_classes,
+                )
             })
             .collect();
         let trainers = (0..members.max(1) as u64)
@@ -307,6 +390,7 @@ impl EntityRecognizer {
             gazetteer,
             word_stats,
             clusters,
+            vector_classes,
             document_consistency: true,
         }
     }
@@ -508,6 +592,8 @@ struct Context {
     run: Vec<RunInfo>,
     /// Per token, its [`WordClusters`] class.
     cluster: Vec<u64>,
+    /// Per token, its [`VectorClasses`] leaf.
+    vclass: Vec<u64>,
     /// Per token, whether it may be part of a name: not plainly outside
     /// ([`Context::plainly_outside`]), or a connector (`of`, `-`, `'s`)
     /// right after such a word. Closed words are O without scoring.
@@ -610,6 +696,7 @@ impl Context {
         gazetteer: &Gazetteer,
         word_stats: &WordStats,
         clusters: &WordClusters,
+        vector_classes: &VectorClasses,
     ) -> Context {
         let window = Window::new(words.iter().copied());
         let lowers: Vec<u64> = (0..words.len()).map(|i| window.at(i, 0).lower).collect();
@@ -620,6 +707,10 @@ impl Context {
             .collect();
         let run = cap_runs(words, &window, &gaz);
         let cluster = lowers.iter().map(|&h| u64::from(clusters.get(h))).collect();
+        let vclass = lowers
+            .iter()
+            .map(|&h| u64::from(vector_classes.get(h)))
+            .collect();
         let mut ctx = Context {
             window,
             upos: upos.iter().map(|u| *u as u64 + 1).collect(),
@@ -627,6 +718,7 @@ impl Context {
             stats,
             run,
             cluster,
+            vclass,
             open: Vec::new(),
         };
         let mut open = Vec::with_capacity(words.len());
@@ -659,6 +751,10 @@ impl Context {
 
     fn cluster_at(&self, i: usize, off: isize) -> u64 {
         padded(&self.cluster, i, off, 0x20000)
+    }
+
+    fn vclass_at(&self, i: usize, off: isize) -> u64 {
+        padded(&self.vclass, i, off, 0x40000)
     }
 
     fn upos_at(&self, i: usize, off: isize) -> u64 {
@@ -760,6 +856,19 @@ impl Context {
         out.push(feat2(58, cl, self.cluster_at(i, 1)));
         out.push(feat2(59, self.cluster_at(i, -1), cap));
         out.push(feat2(60, self.cluster_at(i, 1), cap));
+        // Classes of pretrained word vectors (see `vector_classes`) at three
+        // granularities; unknown words keep their own value at every level.
+        let b = u64::from(vector_classes::BRANCHING);
+        let level = |v: u64, k: u32| if v >= 0xffff { v } else { v / b.pow(k) };
+        let vc = self.vclass_at(i, 0);
+        out.push(feat2(61, vc, cap));
+        out.push(feat2(62, level(vc, 1), cap));
+        out.push(feat2(63, level(vc, 2), cap));
+        out.push(feat2(64, level(self.vclass_at(i, -1), 1), level(vc, 1)));
+        out.push(feat2(65, level(vc, 1), level(self.vclass_at(i, 1), 1)));
+        out.push(feat2(66, self.vclass_at(i, -1), cap));
+        out.push(feat2(67, self.vclass_at(i, 1), cap));
+        out.push(feat3(68, level(vc, 1), w.short_shape, pos));
         // One indicator per gazetteer list, with case.
         let mut kinds = self.gaz.get(i).map_or(0, |m| m.kinds);
         while kinds != 0 {
@@ -846,6 +955,7 @@ mod tests {
             &Gazetteer::embedded(),
             &WordStats::embedded(),
             &WordClusters::embedded(),
+            &VectorClasses::embedded(),
         );
         (words, ctx)
     }
@@ -856,6 +966,58 @@ mod tests {
             .iter()
             .find(|w| feats.contains(&feat1(2, Lex::lower_hash(w))))
             .copied()
+    }
+
+    /// The entity spans after [`EntityRecognizer::split_place_pairs`] of a
+    /// space-tokenized sentence in which the words `tagged` are one LOC.
+    fn split(sentence: &str, tagged: &str) -> Vec<String> {
+        let ner = EntityRecognizer::embedded().unwrap();
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let span: Vec<&str> = tagged.split(' ').collect();
+        let start = words
+            .windows(span.len())
+            .position(|w| w == span.as_slice())
+            .unwrap();
+        let mut classes = vec![0u8; words.len()];
+        for (k, c) in classes.iter_mut().skip(start).take(span.len()).enumerate() {
+            *c = class_of(if k == 0 { "B-LOC" } else { "I-LOC" }).unwrap();
+        }
+        ner.split_place_pairs(&words, &mut classes);
+        spans_of(&classes)
+            .into_iter()
+            .map(|(l, r)| format!("{} {}", l.as_str(), words[r].join(" ")))
+            .collect()
+    }
+
+    #[test]
+    fn a_place_and_its_region_written_without_a_comma_are_two_places() {
+        assert_eq!(
+            split(
+                "We moved from Miramar California last year .",
+                "Miramar California"
+            ),
+            ["LOC Miramar", "LOC California"]
+        );
+        assert_eq!(
+            split(
+                "my cousin lives in san francisco california now .",
+                "san francisco california"
+            ),
+            ["LOC san francisco", "LOC california"]
+        );
+        assert_eq!(
+            split("They spent a week in Lyon France .", "Lyon France"),
+            ["LOC Lyon", "LOC France"]
+        );
+        // Names that are one place, or a place and a word that is not one.
+        for (sentence, name) in [
+            ("The talks in New Mexico ended .", "New Mexico"),
+            ("He flew to Mexico City on Friday .", "Mexico City"),
+            ("Troops left Papua New Guinea .", "Papua New Guinea"),
+            ("Crowds filled Tahrir Square again .", "Tahrir Square"),
+        ] {
+            assert_eq!(split(sentence, name), [format!("LOC {name}")]);
+        }
     }
 
     #[test]

@@ -199,3 +199,43 @@ fn names_joined_by_connectors_are_one_entity() {
         assert!(has(&doc, EntityLabel::Org, name), "{:?}", doc.entities);
     }
 }
+
+#[test]
+fn names_never_seen_in_training_are_read_from_word_vectors() {
+    // Neither name occurs in the entity-annotated training text; their
+    // pretrained word vectors put them among oil companies and Belgian
+    // cities, which the training text does name.
+    let doc = analyzed("Shares in Rosneft and Lukoil fell in Moscow on Monday .");
+    assert!(has(&doc, EntityLabel::Org, "Lukoil"), "{:?}", doc.entities);
+    assert!(has(&doc, EntityLabel::Loc, "Moscow"), "{:?}", doc.entities);
+    let doc = analyzed("We had lunch at a small cafe in Bruges before driving to Ghent .");
+    assert!(has(&doc, EntityLabel::Loc, "Bruges"), "{:?}", doc.entities);
+    assert!(has(&doc, EntityLabel::Loc, "Ghent"), "{:?}", doc.entities);
+}
+
+#[test]
+fn lowercase_common_nouns_are_not_names() {
+    // Wire style writes ministries in lowercase; the model, which learnt
+    // lowercase names from lowercased training copies, must not take
+    // `ministry` alone for an organization.
+    for sentence in [
+        "The Kenyan foreign ministry said the talks would resume on Monday .",
+        "A spokesman for the Iraqi defence ministry said 12 soldiers were killed .",
+    ] {
+        let doc = analyzed(sentence);
+        assert!(
+            doc.entities
+                .iter()
+                .all(|e| doc.slice(e.span).chars().any(char::is_uppercase)),
+            "{sentence}: {:?}",
+            doc.entities
+        );
+    }
+    // Lowercase names are still names.
+    let doc = analyzed("my brother moved to san francisco and works for google now .");
+    assert!(
+        has(&doc, EntityLabel::Loc, "san francisco"),
+        "{:?}",
+        doc.entities
+    );
+}
