@@ -175,20 +175,19 @@ impl EntityRecognizer {
     /// `Mexico City` stay whole).
     fn split_place_pairs(&self, words: &[&str], classes: &mut [u8]) {
         let loc = class_of("B-LOC").unwrap_or(0);
-        let lowers: Vec<u64> = words.iter().map(|w| Lex::lower_hash(w)).collect();
-        let gaz = self.gazetteer.matches(&lowers);
         const PLACE: u16 = CITY | TOWN | REGION | COUNTRY;
         for (label, r) in spans_of(classes) {
             if label != EntityLabel::Loc || r.len() < 2 {
                 continue;
             }
-            let Some(g) = gaz.get(r.clone()) else {
+            let Some(ws) = words.get(r.clone()) else {
                 continue;
             };
+            // The names listed within the span alone.
+            let lowers: Vec<u64> = ws.iter().map(|w| Lex::lower_hash(w)).collect();
+            let g = self.gazetteer.matches(&lowers);
             let starts: Vec<usize> = (0..g.len()).filter(|&k| g[k].begin).collect();
-            let alphabetic = words
-                .get(r.clone())
-                .is_some_and(|ws| ws.iter().all(|w| w.chars().all(char::is_alphabetic)));
+            let alphabetic = ws.iter().all(|w| w.chars().all(char::is_alphabetic));
             if let [0, k] = starts[..] {
                 if alphabetic
                     && g[0].kinds & PLACE != 0
