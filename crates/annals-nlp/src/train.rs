@@ -836,7 +836,9 @@ pub struct NerOptions {
     pub dev_copies: usize,
     /// Percent of entity-bearing sentences also added lowercased (50).
     pub lowercase_pct: usize,
-    /// Perceptrons trained on different orders and averaged into the model.
+    /// Perceptrons trained on different orders and averaged into the model
+    /// (9: on the UNER EWT dev halves, 5 gave F1 74.46, 7 gave 74.74 and 9
+    /// 74.75; the more members, the less the model depends on one order).
     pub ensemble: usize,
 }
 
@@ -849,7 +851,7 @@ impl Default for NerOptions {
             sources: ["gum", "uner-dev", "re3d"].map(String::from).to_vec(),
             dev_copies: 4,
             lowercase_pct: 50,
-            ensemble: 5,
+            ensemble: 9,
         }
     }
 }
