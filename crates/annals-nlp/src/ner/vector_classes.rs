@@ -1,8 +1,8 @@
 //! Word classes from pretrained word vectors: words whose vectors point the
 //! same way share a class at three granularities, so the recognizer learns
-//! for `valero` what it learnt for `exxon`, and for `antigua` what it learnt
-//! for `jamaica`, though it never saw the first two in entity-annotated
-//! text.
+//! for `valero` (a word its entity-annotated training text never shows)
+//! what it learnt for `exxon`, and for `jamaica` what it learnt for
+//! `antigua`.
 //!
 //! The vectors are GloVe's (Pennington, Socher & Manning 2014; the 6B-token
 //! Wikipedia 2014 + Gigaword 5 set, 100 dimensions, lowercased words; Public
