@@ -203,8 +203,9 @@ fn names_joined_by_connectors_are_one_entity() {
 #[test]
 fn names_never_seen_in_training_are_read_from_word_vectors() {
     // Neither name occurs in the entity-annotated training text; their
-    // pretrained word vectors put them among oil companies and Belgian
-    // cities, which the training text does name.
+    // pretrained word vectors put them in one class with other Russian
+    // companies (Gazprom, Yukos) and with other European cities (Leiden,
+    // Rouen).
     let doc = analyzed("Shares in Rosneft and Lukoil fell in Moscow on Monday .");
     assert!(has(&doc, EntityLabel::Org, "Lukoil"), "{:?}", doc.entities);
     assert!(has(&doc, EntityLabel::Loc, "Moscow"), "{:?}", doc.entities);
