@@ -171,6 +171,16 @@ impl Gazetteer {
         }
     }
 
+    /// Kinds of the name that is this one word (the hash of its lowercase
+    /// form), 0 if none: `matches` of a one-word sentence, without building
+    /// the match vector.
+    pub fn word_kinds(&self, lower_hash: u64) -> u16 {
+        match self.names.get(&seq_step(0, lower_hash)) {
+            Some(&k) if k & END != 0 => k & !END,
+            _ => 0,
+        }
+    }
+
     /// Longest-match lookup over a sentence given the hashes of its lowercase tokens.
     pub fn matches(&self, lower_hashes: &[u64]) -> Vec<GazMatch> {
         let n = lower_hashes.len();
@@ -381,6 +391,21 @@ mod tests {
             .zip(g.matches(&lowers))
             .map(|(w, m)| (w.to_string(), m.kinds, m.begin))
             .collect()
+    }
+
+    #[test]
+    fn one_word_kinds_are_those_of_a_one_word_match() {
+        let g = Gazetteer::embedded();
+        for w in [
+            "ministry", "Police", "iraq", "John", "Tuesday", "new", "table", "Nairobi",
+        ] {
+            let h = Lex::lower_hash(w);
+            let m = g.matches(&[h]).first().map_or(0, |m| m.kinds);
+            assert_eq!(g.word_kinds(h), m, "{w}");
+        }
+        assert_ne!(g.word_kinds(Lex::lower_hash("ministry")), 0);
+        // `new` only begins names (`New York`): no kinds of its own.
+        assert_eq!(g.word_kinds(Lex::lower_hash("new")), 0);
     }
 
     #[test]

@@ -217,7 +217,7 @@ impl EntityRecognizer {
             }
             let lowers: Vec<u64> = ws.iter().map(|w| Lex::lower_hash(w)).collect();
             let common = lowers.iter().all(|&h| {
-                let kinds = self.gazetteer.matches(&[h]).first().map_or(0, |m| m.kinds);
+                let kinds = self.gazetteer.word_kinds(h);
                 let stats = self.word_stats.get(h);
                 (kinds != 0 && kinds & !NAME_PARTS == 0)
                     || (kinds == 0 && stats != word_stats::UNKNOWN && stats & 0xf <= 1)
@@ -285,11 +285,7 @@ impl EntityRecognizer {
     /// name) and no title, calendar, organization or place word.
     fn is_name_word(&self, w: &str) -> bool {
         let lower = Lex::lower_hash(w);
-        let kinds = self
-            .gazetteer
-            .matches(&[lower])
-            .first()
-            .map_or(0, |m| m.kinds);
+        let kinds = self.gazetteer.word_kinds(lower);
         let stats = self.word_stats.get(lower);
         kinds & (PERSON_TITLE | CALENDAR | ORG_WORD | PLACE_WORD) == 0
             && (stats == word_stats::UNKNOWN
