@@ -18,7 +18,9 @@
 //! word) are O without scoring, so each run of the other words is decoded
 //! alone, which keeps decoding fast.
 //! A place name run into its region (`Miramar California`) is then cut in
-//! two, an all-lowercase span of common words (`ministry`) dropped, and
+//! two, a title cut from the person's name it precedes (`NASA Administrator
+//! Mike Griffin`: `NASA`, `Mike Griffin`), an all-lowercase span of common
+//! words (`ministry`) dropped, and
 //! nationality adjectives (`Iraqi`, `Kurdish`) and their plurals
 //! outside any entity are marked NORP from the demonym list.
 //!
@@ -41,8 +43,8 @@ use annals_core::{Component, ComponentError, Doc, Entity, EntityLabel, Span, Upo
 use crate::binio::{Reader, Writer};
 use crate::features::{Lex, Window, F_ALL_UPPER, F_ALPHA, F_DIGIT, F_UPPER_INIT};
 use crate::gazetteer::{
-    GazMatch, Gazetteer, CALENDAR, CITY, COUNTRY, DEMONYM, GIVEN_NAME, ORG_WORD, PERSON_TITLE,
-    PLACE_WORD, REGION, SURNAME, TOWN,
+    GazMatch, Gazetteer, CALENDAR, CITY, COUNTRY, DEMONYM, GIVEN_NAME, ORGANIZATION, ORG_WORD,
+    PERSON_TITLE, PLACE_WORD, REGION, SURNAME, TOWN,
 };
 use crate::hash::{feat1, feat2, feat3};
 use crate::perceptron::{Model, Trainer};
@@ -230,6 +232,72 @@ impl EntityRecognizer {
         }
     }
 
+    /// Whether `w` names a title or role (`President`, `Administrator`,
+    /// `Pastor`): a listed title, or a capitalized word no name list knows
+    /// that the treebanks use as a proper noun less than three times in four
+    /// (they tag titles before names as proper nouns: `NASA Administrator`).
+    fn is_role_word(&self, w: &str) -> bool {
+        let h = Lex::lower_hash(w);
+        let kinds = self.gazetteer.word_kinds(h);
+        if kinds & PERSON_TITLE != 0 {
+            return true;
+        }
+        const NAMES: u16 = GIVEN_NAME | SURNAME | COUNTRY | CITY | REGION | TOWN | ORGANIZATION;
+        let stats = self.word_stats.get(h);
+        is_cap(w) && kinds & NAMES == 0 && stats != word_stats::UNKNOWN && stats & 0xf <= 2
+    }
+
+    /// A title is no part of the person's name it precedes (Universal NER
+    /// leaves titles out): `Pastor Stephen Jones` is the person `Stephen
+    /// Jones`, and `NASA Administrator Mike Griffin` the organization `NASA`
+    /// and the person `Mike Griffin` (a place when the gazetteer lists it:
+    /// `U.S. President George W. Bush`). The name must begin with a listed
+    /// given name right after the title.
+    fn split_at_titles(&self, words: &[&str], classes: &mut [u8]) {
+        let per = class_of("B-PER").unwrap_or(0);
+        for (_, r) in spans_of(classes) {
+            let Some(ws) = words.get(r.clone()) else {
+                continue;
+            };
+            let given = |w: &str| {
+                is_cap(w) && self.gazetteer.word_kinds(Lex::lower_hash(w)) & GIVEN_NAME != 0
+            };
+            let Some(p) = (1..ws.len()).find(|&k| self.is_role_word(ws[k - 1]) && given(ws[k]))
+            else {
+                continue;
+            };
+            // Back over the whole title (`Secretary - General`, `Vice President`).
+            let mut t = p;
+            while t > 0 && (self.is_role_word(ws[t - 1]) || matches!(ws[t - 1], "-" | "–")) {
+                t -= 1;
+            }
+            let before = &ws[..t];
+            let left = if before.is_empty() {
+                0
+            } else if before.iter().any(|w| is_cap(w) && !self.is_role_word(w)) {
+                let lowers: Vec<u64> = before.iter().map(|w| Lex::lower_hash(w)).collect();
+                let place = self
+                    .gazetteer
+                    .matches(&lowers)
+                    .last()
+                    .is_some_and(|m| m.kinds & (COUNTRY | CITY | REGION | TOWN) != 0);
+                class_of(if place { "B-LOC" } else { "B-ORG" }).unwrap_or(0)
+            } else {
+                // Words before the title that are no name (`Former`).
+                continue;
+            };
+            for (k, c) in classes.iter_mut().skip(r.start).take(ws.len()).enumerate() {
+                *c = match k {
+                    0 if left != 0 => left,
+                    k if k < t => left + 1,
+                    k if k < p => 0,
+                    k if k == p => per,
+                    _ => per + 1,
+                };
+            }
+        }
+    }
+
     /// BIO class per word.
     pub fn classes(&self, words: &[&str], upos: &[Upos]) -> Vec<u8> {
         let ctx = Context::new(
@@ -250,6 +318,7 @@ impl EntityRecognizer {
             }
         });
         self.split_place_pairs(words, &mut out);
+        self.split_at_titles(words, &mut out);
         self.drop_lowercase_common_words(words, &mut out);
         // A name has letters: a lone number (`March 8`) is no entity.
         for (_, r) in spans_of(&out) {
@@ -966,6 +1035,17 @@ mod tests {
     /// The entity spans after [`EntityRecognizer::split_place_pairs`] of a
     /// space-tokenized sentence in which the words `tagged` are one LOC.
     fn split(sentence: &str, tagged: &str) -> Vec<String> {
+        after_rule(sentence, tagged, "LOC", EntityRecognizer::split_place_pairs)
+    }
+
+    /// The entity spans after `rule` of a space-tokenized sentence in which
+    /// the words `tagged` are one entity of type `ty`.
+    fn after_rule(
+        sentence: &str,
+        tagged: &str,
+        ty: &str,
+        rule: fn(&EntityRecognizer, &[&str], &mut [u8]),
+    ) -> Vec<String> {
         let ner = EntityRecognizer::embedded().unwrap();
         let words: Vec<&str> = sentence.split(' ').collect();
         let span: Vec<&str> = tagged.split(' ').collect();
@@ -975,13 +1055,46 @@ mod tests {
             .unwrap();
         let mut classes = vec![0u8; words.len()];
         for (k, c) in classes.iter_mut().skip(start).take(span.len()).enumerate() {
-            *c = class_of(if k == 0 { "B-LOC" } else { "I-LOC" }).unwrap();
+            *c = class_of(&format!("{}-{ty}", if k == 0 { "B" } else { "I" })).unwrap();
         }
-        ner.split_place_pairs(&words, &mut classes);
+        rule(&ner, &words, &mut classes);
         spans_of(&classes)
             .into_iter()
             .map(|(l, r)| format!("{} {}", l.as_str(), words[r].join(" ")))
             .collect()
+    }
+
+    #[test]
+    fn a_title_is_no_part_of_the_name_it_precedes() {
+        let titles = |sentence: &str, tagged: &str| {
+            after_rule(sentence, tagged, "PER", EntityRecognizer::split_at_titles)
+        };
+        assert_eq!(
+            titles(
+                "Yesterday NASA Administrator Mike Griffin said so .",
+                "NASA Administrator Mike Griffin"
+            ),
+            ["ORG NASA", "PER Mike Griffin"]
+        );
+        assert_eq!(
+            titles(
+                "Iraq welcomed U.S. President George W. Bush .",
+                "U.S. President George W. Bush"
+            ),
+            ["LOC U.S.", "PER George W. Bush"]
+        );
+        assert_eq!(
+            titles("We thank Pastor Stephen Jones .", "Pastor Stephen Jones"),
+            ["PER Stephen Jones"]
+        );
+        // No title, or a title that ends the name, or no given name after it.
+        for (sentence, name) in [
+            ("We met Mary Ann Smith there .", "Mary Ann Smith"),
+            ("They ate at Burger King .", "Burger King"),
+            ("The Court heard Justice Ginsburg .", "Justice Ginsburg"),
+        ] {
+            assert_eq!(titles(sentence, name), [format!("PER {name}")]);
+        }
     }
 
     #[test]
