@@ -291,8 +291,9 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
 
     // ------------------------------------------------------------ matching
 
-    /// Lemma, lowercased form and a naive singular: the keys to try.
-    fn lookup_words(&self, i: usize) -> [Option<&'g str>; 6] {
+    /// The hyphenated word's lemma, the lemma, the lowercased form and a
+    /// naive singular: the keys to try.
+    fn lookup_words(&self, i: usize) -> [Option<&'g str>; 7] {
         let g: &'g SentenceGraph<'d> = self.g;
         let lemma = g.lemma(i);
         let form = g.form_lower(i);
@@ -305,7 +306,15 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
             .strip_suffix('d')
             .filter(|s| s.len() > 3 && s.ends_with('e'));
         let ing = form.strip_suffix("ing").filter(|s| s.len() > 2);
-        [Some(lemma), form_key, stem, ed, d, ing]
+        [
+            g.hyphenated_lemma(i),
+            Some(lemma),
+            form_key,
+            stem,
+            ed,
+            d,
+            ing,
+        ]
     }
 
     fn match_token(&mut self, i: usize) {
@@ -430,7 +439,7 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
                     if self.word_in(o, set)
                         || (g.upos(o) == Upos::Propn
                             && g.children(o).iter().any(|&c| {
-                                matches!(g.deprel(c), "compound" | "flat" | "appos")
+                                matches!(g.deprel(c), "compound" | "flat" | "appos" | "nmod:desc")
                                     && self.word_in(c, set)
                             })) => {}
                 _ => return false,

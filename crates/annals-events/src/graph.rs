@@ -70,6 +70,9 @@ pub(crate) struct SentenceGraph<'a> {
     lemmas: Vec<Cow<'a, str>>,
     /// Lowercased form per token.
     forms: Vec<Cow<'a, str>>,
+    /// Per token, the lemma of the hyphenated word it ends (`test-fire` for
+    /// `fired` in `test-fired`, which the tokenizer splits as `test - fired`).
+    hyphenated: Vec<Option<String>>,
     /// Heads, relations and tags after [`repair`] (usually the parser's own).
     heads: Vec<Option<usize>>,
     deprels: Vec<&'a str>,
@@ -116,7 +119,7 @@ impl<'a> SentenceGraph<'a> {
                 fill[h] += 1;
             }
         }
-        let lemmas = tokens
+        let lemmas: Vec<Cow<'a, str>> = tokens
             .iter()
             .map(|t| {
                 let l = if t.lemma.is_empty() || t.lemma == "_" {
@@ -128,6 +131,20 @@ impl<'a> SentenceGraph<'a> {
             })
             .collect();
         let forms = tokens.iter().map(|t| lower(&t.text)).collect();
+        let hyphenated = (0..n)
+            .map(|i| {
+                let (first, dash, last) = (
+                    tokens.get(i.checked_sub(2)?)?,
+                    tokens.get(i - 1)?,
+                    tokens.get(i)?,
+                );
+                let joined = first.span.end == dash.span.start && dash.span.end == last.span.start;
+                let word = first.text.chars().all(char::is_alphabetic);
+                let lemma = lemmas.get(i)?;
+                (dash.text == "-" && joined && word)
+                    .then(|| format!("{}-{lemma}", lower(&first.text)))
+            })
+            .collect();
         let mut actor_head = vec![None; n];
         let mut actor_cover: Vec<Option<usize>> = vec![None; n];
         let mut cover_len = vec![usize::MAX; n];
@@ -155,6 +172,7 @@ impl<'a> SentenceGraph<'a> {
             tokens,
             lemmas,
             forms,
+            hyphenated,
             heads,
             deprels,
             upos,
@@ -201,6 +219,12 @@ impl<'a> SentenceGraph<'a> {
 
     pub fn head(&self, i: usize) -> Option<usize> {
         self.heads.get(i).copied().flatten()
+    }
+
+    /// The lemma of the hyphenated word token `i` ends, if it ends one
+    /// (see [`SentenceGraph::new`]'s tokens: `test - fired` → `test-fire`).
+    pub fn hyphenated_lemma(&self, i: usize) -> Option<&str> {
+        self.hyphenated.get(i).and_then(|h| h.as_deref())
     }
 
     pub fn form_lower(&self, i: usize) -> &str {
@@ -637,7 +661,44 @@ fn repair(tokens: &[Token], heads: &mut [Option<usize>], deprels: &mut [&str], u
     let has_mark = |heads: &[Option<usize>], deprels: &[&str], x: usize, w: &str| {
         (0..n).any(|c| heads[c] == Some(x) && deprels[c] == "mark" && lower(&tokens[c].text) == w)
     };
+    for x in 1..n {
+        // `received visiting Sudanese Prime Minister X` read with `X` the
+        // object of `visiting` (the host made the visit): a participle
+        // right after the verb and before the verb's only object names the
+        // visitor, and the object is the verb's.
+        if deprels[x] == "xcomp"
+            && heads[x] == Some(x - 1)
+            && upos[x - 1] == Upos::Verb
+            && lower(&tokens[x].text) == "visiting"
+            && !(0..n).any(|c| heads[c] == Some(x - 1) && deprels[c] == "obj")
+        {
+            if let Some(o) = (x + 1..n).find(|&c| heads[c] == Some(x) && deprels[c] == "obj") {
+                heads[o] = Some(x - 1);
+                deprels[o] = "obj";
+                heads[x] = Some(o);
+                deprels[x] = "amod";
+                // Time and place phrases stay with the verb.
+                for c in 0..n {
+                    if heads[c] == Some(x) && deprels[c].starts_with("obl") {
+                        heads[c] = Some(x - 1);
+                    }
+                }
+            }
+        }
+    }
     for x in 0..n {
+        // `North Korea test - fired two missiles` read as a passive
+        // (`fired` a participle, `Korea` its passive subject): a passive
+        // has no direct object, so without a passive auxiliary a verb with
+        // one is active and the subject is its agent.
+        if deprels[x] == "nsubj:pass" {
+            if let Some(h) = heads[x] {
+                let child = |rel: &str| (0..n).any(|c| heads[c] == Some(h) && deprels[c] == rel);
+                if child("obj") && !child("aux:pass") {
+                    deprels[x] = "nsubj";
+                }
+            }
+        }
         // `called on the generals`: a nominal with a preposition is oblique,
         // never a predicate complement.
         if deprels[x] == "xcomp"

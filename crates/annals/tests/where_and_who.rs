@@ -464,3 +464,51 @@ fn extending_or_tightening_sanctions_is_a_sanction() {
         assert_eq!(code_of(&r.target), Some(target), "{r:?}");
     }
 }
+
+#[test]
+fn a_hyphenated_verb_is_one_trigger_and_its_subject_acts() {
+    // The tokenizer splits `test-fired` as `test - fired`, and the tagger
+    // reads `fired` as a passive participle with `North Korea` its subject.
+    for (text, trigger, rule, source) in [
+        (
+            "SEOUL, July 9 (AFP) - North Korea test-fired two ballistic missiles into \
+             the sea on Friday, the South Korean military said.",
+            "fired",
+            "lex:test-fire/v",
+            "PRK",
+        ),
+        (
+            "TEHRAN, May 4 - Iran test-launched a new rocket on Tuesday, state media said.",
+            "launched",
+            "lex:test-launch/v",
+            "IRN",
+        ),
+    ] {
+        let records = code(text);
+        let r = by_trigger(&records, trigger);
+        assert_eq!(r.cameo, "150", "{text}: {r:?}");
+        assert_eq!(r.evidence.rule, rule, "{text}");
+        assert_eq!(code_of(&r.source), Some(source), "{text}: {:?}", r.source);
+        assert_eq!(code_of(&r.target), None, "{text}: {:?}", r.target);
+    }
+}
+
+#[test]
+fn the_host_of_a_visiting_leader_hosts_the_visit() {
+    // The parser reads `visiting` as a verb whose object is the guest, which
+    // would make the host the visitor.
+    let records = code(
+        "CAIRO, June 2 (Reuters) - Egyptian President Abdel Fattah al-Sisi received visiting \
+         Sudanese Prime Minister Abdalla Hamdok on Wednesday.",
+    );
+    let r = by_trigger(&records, "received");
+    assert_eq!(r.cameo, "043", "{r:?}");
+    assert_eq!(code_of(&r.source), Some("EGYGOV"), "{:?}", r.source);
+    assert_eq!(code_of(&r.target), Some("SDNGOV"), "{:?}", r.target);
+    assert!(
+        !records
+            .iter()
+            .any(|e| e.cameo == "042" && code_of(&e.source) == Some("EGYGOV")),
+        "the host made no visit: {records:?}"
+    );
+}
