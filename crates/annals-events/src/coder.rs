@@ -667,6 +667,10 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
                     (EmbedKind::Demand, Some(c)) => Some(demand_code(c, false).to_owned()),
                     (EmbedKind::Appeal, Some(c)) => Some(demand_code(c, true).to_owned()),
                     (EmbedKind::Intent, Some(c)) if c.starts_with("03") => Some(c.to_owned()),
+                    // `agreed to extend sanctions`: the sanctions are decided.
+                    (EmbedKind::Intent, Some(c)) if entry.decides && !is_cooperative(c) => {
+                        Some(c.to_owned())
+                    }
                     (EmbedKind::Intent, Some(c)) => {
                         Some(intent_code(c).unwrap_or_else(|| threat_code(c)).to_owned())
                     }
@@ -1623,21 +1627,29 @@ impl<'c, 'g, 'd> SentenceCoder<'c, 'g, 'd> {
                 } else {
                     self.complement_targets(comp, kind)
                 };
+                // `agreed to extend sanctions`: the decided act itself, with
+                // the PLOVER reading its own wording gives.
+                let decided = self
+                    .nodes
+                    .get(comp)
+                    .and_then(|n| n.ev)
+                    .filter(|e| entry.decides && e.code == code);
                 let d = Draft {
                     tok: i,
                     trigger: g.span(i),
-                    code,
                     sources,
                     targets,
                     modality,
                     rule: format!("embed:{}:{}", embed_name(kind), entry.lemma),
                     confidence: entry.confidence,
                     casualties: Default::default(),
-                    // `Abe and Xi agreed to hold a summit`: one act between them.
-                    symmetric: entry.symmetric,
+                    // `Abe and Xi agreed to hold a summit`: one act between
+                    // them; a decided act is not between those who decide it.
+                    symmetric: entry.symmetric && decided.is_none(),
                     no_actor: false,
                     lemma,
-                    plover: None,
+                    plover: decided.and_then(|e| e.plover.clone()),
+                    code,
                 };
                 // An embedding act is itself asserted; no future/threat derivation.
                 out.push(d);

@@ -42,7 +42,8 @@ pub enum EmbedKind {
     Demand,
     /// `urged X to`, `called on X to`: a 02x appeal; the embedded event is demanded.
     Appeal,
-    /// `promised to`, `offered to`, `agreed to`: a 03x intent; the embedded event is planned.
+    /// `promised to`, `offered to`, `agreed to`: a 03x intent; the embedded event is planned
+    /// (a conflictual one is threatened, or decided with the entry's `decides`).
     Intent,
     /// `refused to`, `rejected calls to`: a 12x rejection; the embedded event is negated.
     Refuse,
@@ -143,6 +144,9 @@ pub struct Entry {
     pub embed: Option<EmbedKind>,
     /// Symmetric event (`clash`, `meet`): conjoined subjects face each other.
     pub symmetric: bool,
+    /// An intent embedder that decides (`agreed to`): a conflictual act it
+    /// embeds is decided, coded as that act, not threatened.
+    pub decides: bool,
     /// May be emitted without any coded actor.
     pub no_actor: bool,
     pub casualty: Option<CasualtyKind>,
@@ -306,6 +310,7 @@ impl Lexicon {
                 light_nouns: None,
                 embed: None,
                 symmetric: false,
+                decides: false,
                 no_actor: false,
                 casualty: None,
                 merge: false,
@@ -342,6 +347,7 @@ impl Lexicon {
                         )
                     }
                     "sym" => e.symmetric = true,
+                    "decides" => e.decides = true,
                     "noactor" => e.no_actor = true,
                     "merge" => e.merge = true,
                     "cas" => {

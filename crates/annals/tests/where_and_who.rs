@@ -512,3 +512,21 @@ fn the_host_of_a_visiting_leader_hosts_the_visit() {
         "the host made no visit: {records:?}"
     );
 }
+
+#[test]
+fn sanctions_agreed_on_are_imposed_and_talks_agreed_on_are_intended() {
+    let records = code(
+        "BRUSSELS, March 1 (AFP) - European Union foreign ministers agreed on Monday to \
+         extend sanctions against Russia for another six months.",
+    );
+    let r = by_trigger(&records, "agreed");
+    assert_eq!(r.cameo, "163", "a decision, not a threat: {r:?}");
+    assert_eq!(r.plover.kind, "SANCTION", "{r:?}");
+    assert_eq!(code_of(&r.target), Some("RUS"), "{:?}", r.target);
+    // A cooperative act agreed on is still an intent (036).
+    let records =
+        code("PARIS, March 1 (AFP) - France agreed on Monday to hold talks with Iran next month.");
+    let r = by_trigger(&records, "agreed");
+    assert_eq!(r.cameo, "036", "{r:?}");
+    assert_eq!(code_of(&r.target), Some("IRN"), "{:?}", r.target);
+}
