@@ -841,8 +841,16 @@ impl ActorCoder {
             e += 1;
         }
         let mut e = e.max(s + 1);
+        // `the Dutch ambassador to protest ...`: the dictionary's
+        // `ambassador to` matched with no country after it; a mention ends
+        // in no punctuation and no function word.
         while e > s + 1
-            && (is_possessive_s(&toks[e - 1]) || toks[e - 1].upos == Upos::Punct && view.tagged)
+            && (is_possessive_s(&toks[e - 1])
+                || view.tagged
+                    && matches!(
+                        toks[e - 1].upos,
+                        Upos::Punct | Upos::Adp | Upos::Part | Upos::Cconj | Upos::Det
+                    ))
         {
             e -= 1;
         }

@@ -530,3 +530,21 @@ fn sanctions_agreed_on_are_imposed_and_talks_agreed_on_are_intended() {
     assert_eq!(r.cameo, "036", "{r:?}");
     assert_eq!(code_of(&r.target), Some("IRN"), "{:?}", r.target);
 }
+
+#[test]
+fn an_envoy_summoned_to_hear_a_protest_ends_before_the_purpose_clause() {
+    let records = code(
+        "ANKARA, March 13 (Reuters) - Turkey summoned the Dutch ambassador to protest \
+         against the ban on Sunday.",
+    );
+    let r = by_trigger(&records, "summoned");
+    let target = r.target.as_ref().expect("a target");
+    assert_eq!(target.text, "Dutch ambassador", "{target:?}");
+    assert_eq!(target.code, "NLDGOV");
+    // `ambassador to` followed by its post keeps it.
+    let records =
+        code("MOSCOW, March 13 (AFP) - Russia expelled the EU ambassador to Moscow on Tuesday.");
+    let r = by_trigger(&records, "expelled");
+    let target = r.target.as_ref().expect("a target");
+    assert_eq!(target.text, "EU ambassador to Moscow", "{target:?}");
+}
