@@ -690,9 +690,35 @@ fn repair(tokens: &[Token], heads: &mut [Option<usize>], deprels: &mut [&str], u
         // `North Korea test - fired two missiles` read as a passive
         // (`fired` a participle, `Korea` its passive subject): a passive
         // has no direct object, so without a passive auxiliary a verb with
-        // one is active and the subject is its agent.
+        // one is active and the subject is its agent. Verbs of giving keep
+        // one object in the passive (`protesters handed jail terms`).
         if deprels[x] == "nsubj:pass" {
-            if let Some(h) = heads[x] {
+            let giving = |h: usize| {
+                matches!(
+                    lower(&tokens[h].lemma).as_ref(),
+                    "give"
+                        | "hand"
+                        | "grant"
+                        | "award"
+                        | "offer"
+                        | "deny"
+                        | "send"
+                        | "show"
+                        | "tell"
+                        | "pay"
+                        | "lend"
+                        | "promise"
+                        | "sell"
+                        | "teach"
+                        | "assign"
+                        | "allow"
+                        | "refuse"
+                        | "issue"
+                        | "serve"
+                        | "ask"
+                )
+            };
+            if let Some(h) = heads[x].filter(|&h| !giving(h)) {
                 let child = |rel: &str| (0..n).any(|c| heads[c] == Some(h) && deprels[c] == rel);
                 if child("obj") && !child("aux:pass") {
                     deprels[x] = "nsubj";
