@@ -59,6 +59,24 @@ const JUDGING: [&str; 12] = [
     "commend",
 ];
 
+/// Verbs of voicing a stance that, as a participle right after the people
+/// a verb acts on, say what those people were doing (`fired at protesters
+/// demanding civilian rule`), where an act (`killing two`) is the doer's.
+const VOICING: [&str; 12] = [
+    "demand",
+    "call",
+    "chant",
+    "protest",
+    "urge",
+    "condemn",
+    "denounce",
+    "oppose",
+    "reject",
+    "shout",
+    "seek",
+    "demonstrate",
+];
+
 /// One sentence of a [`Doc`] seen as a dependency graph.
 pub(crate) struct SentenceGraph<'a> {
     pub doc: &'a Doc,
@@ -684,6 +702,25 @@ fn repair(tokens: &[Token], heads: &mut [Option<usize>], deprels: &mut [&str], u
                     }
                 }
             }
+        }
+    }
+    for x in 1..n {
+        // `fired tear gas at protesters demanding civilian rule` read with
+        // `demanding` an adverbial of `fired` (the police demanding): a
+        // participle of voicing right after a plural noun the same verb
+        // acts on describes the noun's people.
+        let noun = x - 1;
+        if deprels[x] == "advcl"
+            && tokens[x].xpos == "VBG"
+            && tokens[noun].xpos == "NNS"
+            && heads[noun].is_some()
+            && heads[noun] == heads[x]
+            && matches!(deprels[noun].split(':').next(), Some("obj" | "obl"))
+            && VOICING.contains(&lower(&tokens[x].lemma).as_ref())
+            && !(0..n).any(|c| heads[c] == Some(x) && matches!(deprels[c], "mark" | "nsubj"))
+        {
+            heads[x] = Some(noun);
+            deprels[x] = "acl";
         }
     }
     for x in 0..n {

@@ -548,3 +548,17 @@ fn an_envoy_summoned_to_hear_a_protest_ends_before_the_purpose_clause() {
     let target = r.target.as_ref().expect("a target");
     assert_eq!(target.text, "EU ambassador to Moscow", "{target:?}");
 }
+
+#[test]
+fn protesters_demanding_something_make_the_demand() {
+    let records = code(
+        "KHARTOUM, April 2 (AFP) - Sudanese security forces fired tear gas at protesters \
+         demanding civilian rule in Khartoum on Friday.",
+    );
+    let fired = by_trigger(&records, "fired");
+    assert_eq!(code_of(&fired.source), Some("SDNCOP"), "{:?}", fired.source);
+    let demand = by_trigger(&records, "demanding");
+    assert_eq!(demand.cameo, "100", "{demand:?}");
+    let source = demand.source.as_ref().expect("the protesters demand");
+    assert_eq!(source.text, "protesters", "{source:?}");
+}
