@@ -140,6 +140,15 @@ struct Scratch {
 /// Margin of tokens that are no scored past participle.
 const NO_MARGIN: i32 = i32::MAX;
 
+/// Largest noun-over-past-tense margin a repair changes (the model's score
+/// units): only about 1% of the model-scored nouns of EWT dev come this
+/// close to a past tense.
+const MAX_PAST_MARGIN: i32 = 15_000;
+
+/// The same bound for a full sentence that has no verb at all, where a
+/// missing verb is likelier.
+const VERBLESS_MAX_PAST_MARGIN: i32 = 30_000;
+
 /// No lemma from the tag dictionary: run the lemmatizer.
 const NO_LEMMA: u32 = u32::MAX;
 
@@ -559,7 +568,10 @@ impl Tagger {
     /// Syria on Monday.` A left-to-right tagger cannot see that no finite
     /// verb is coming (reduced relatives such as `troops killed in the
     /// attack` have one later), so the participle the model was least sure
-    /// of becomes a past tense; its index is returned. Left alone: a
+    /// of becomes a past tense; its index is returned. With no participle,
+    /// a lowercase noun right after a possible subject that the model
+    /// scored close to a past tense becomes one (`Ukraine shot down three
+    /// drones.`). Left alone: a
     /// participle after a base-form verb (imperatives: `please see attached
     /// files`), after a hyphen (`short-lived`), or right before the full stop
     /// (captions and fragments: `Highly recommended.`).
@@ -582,14 +594,36 @@ impl Tagger {
             .iter()
             .position(|&c| has(&vc.base, c))
             .unwrap_or(usize::MAX);
-        let (i, _) = scratch
+        let limit = end.saturating_sub(1).min(first_base);
+        let participle = scratch
             .margins
             .iter()
             .enumerate()
-            .take(end.saturating_sub(1).min(first_base))
+            .take(limit)
             .skip(first_nominal + 1)
             .filter(|&(i, &m)| m != NO_MARGIN && i > 0 && words.get(i - 1) != Some(&"-"))
-            .min_by_key(|&(_, &m)| m)?;
+            .min_by_key(|&(_, &m)| m)
+            .map(|(i, _)| i);
+        // No participle either (`Ukraine shot down three drones.`, `shot`
+        // read as a noun after a name): the lowercase noun right after a
+        // possible subject that the model scored closest to a past tense,
+        // if that reading is a real one for the word.
+        let i = match participle {
+            Some(i) => i,
+            None => {
+                (first_nominal + 1..limit)
+                    .filter(|&i| {
+                        matches!(self.class(classes[i]).1, "NN" | "NNS")
+                            && has(&vc.nominal, classes[i - 1])
+                            && self.class(classes[i - 1]).1 != "PRP"
+                            && !words[i].starts_with(|c: char| c.is_uppercase())
+                    })
+                    .filter_map(|i| Some((i, *scratch.past_margins.get(i)?)))
+                    .filter(|&(_, m)| m <= VERBLESS_MAX_PAST_MARGIN)
+                    .min_by_key(|&(_, m)| m)?
+                    .0
+            }
+        };
         *scratch.classes.get_mut(i)? = past;
         Some(i)
     }
@@ -609,10 +643,6 @@ impl Tagger {
         words: &[&str],
         scratch: &mut Scratch,
     ) -> Option<usize> {
-        /// Largest noun-over-past-tense margin changed (the model's score
-        /// units): only about 1% of the model-scored nouns of EWT dev come
-        /// this close to a past tense.
-        const MAX_MARGIN: i32 = 15_000;
         let vc = &self.verb_classes;
         let (past, participle) = (vc.past?, vc.participle?);
         let classes = &scratch.classes;
@@ -646,7 +676,7 @@ impl Tagger {
                     && !words[i].starts_with(|c: char| c.is_uppercase())
             })
             .filter_map(|i| Some((i, *scratch.past_margins.get(i)?)))
-            .filter(|&(_, m)| m <= MAX_MARGIN)
+            .filter(|&(_, m)| m <= MAX_PAST_MARGIN)
             .min_by_key(|&(_, m)| m)?;
         *scratch.classes.get_mut(i)? = past;
         Some(i)

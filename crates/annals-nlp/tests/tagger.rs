@@ -110,6 +110,19 @@ fn verbless_sentence_gets_its_past_tense() {
     );
     assert_ne!(xpos("Please see the attached report .", "attached"), "VBD");
     assert_ne!(xpos("Highly recommended .", "recommended"), "VBD");
+    // No participle either: the verb was read as a noun after a name.
+    assert_eq!(
+        xpos(
+            "Ukraine shot down three Russian drones over Kharkiv on Friday .",
+            "shot"
+        ),
+        "VBD"
+    );
+    // A heading without a verb keeps its nouns.
+    assert_ne!(
+        xpos("Iraq election results by province .", "results"),
+        "VBD"
+    );
 }
 
 /// A clause whose only finite verb comes after `and` had its first verb
