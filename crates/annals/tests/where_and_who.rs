@@ -562,3 +562,23 @@ fn protesters_demanding_something_make_the_demand() {
     let source = demand.source.as_ref().expect("the protesters demand");
     assert_eq!(source.text, "protesters", "{source:?}");
 }
+
+#[test]
+fn striking_trades_are_labour() {
+    for (text, trigger) in [
+        (
+            "LA PAZ, April 2 (AFP) - Thousands of miners blocked roads across Bolivia on Friday, \
+             demanding higher wages from the government.",
+            "blocked",
+        ),
+        (
+            "SANTIAGO, April 2 (AFP) - Truckers blocked highways into Santiago on Friday.",
+            "blocked",
+        ),
+    ] {
+        let records = code(text);
+        let r = by_trigger(&records, trigger);
+        let sector = r.source.as_ref().and_then(|s| s.sector.as_deref());
+        assert_eq!(sector, Some("LAB"), "{text}: {:?}", r.source);
+    }
+}
