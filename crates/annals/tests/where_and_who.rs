@@ -582,3 +582,28 @@ fn striking_trades_are_labour() {
         assert_eq!(sector, Some("LAB"), "{text}: {:?}", r.source);
     }
 }
+
+#[test]
+fn two_states_restoring_ties_face_each_other_and_helmets_are_military_aid() {
+    let records = code(
+        "RIYADH, April 2 (AFP) - Saudi Arabia and Iran restored diplomatic relations on \
+         Friday, seven years after they were cut.",
+    );
+    let r = by_trigger(&records, "restored");
+    assert_eq!(r.cameo, "054", "{r:?}");
+    let dyad = (code_of(&r.source), code_of(&r.target));
+    assert!(
+        dyad == (Some("SAU"), Some("IRN")) || dyad == (Some("IRN"), Some("SAU")),
+        "{dyad:?}"
+    );
+    let records = code(
+        "BERLIN, April 2 (AFP) - Germany will send 5,000 helmets to Ukraine, the defence \
+         minister said on Friday.",
+    );
+    assert!(
+        records.iter().any(|r| r.cameo == "072"
+            && code_of(&r.source) == Some("DEU")
+            && code_of(&r.target) == Some("UKR")),
+        "{records:?}"
+    );
+}
