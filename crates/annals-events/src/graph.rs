@@ -77,6 +77,13 @@ const VOICING: [&str; 12] = [
     "demonstrate",
 ];
 
+/// Verbs of giving, which keep one object in the passive (`protesters
+/// handed jail terms`).
+const GIVING: [&str; 20] = [
+    "give", "hand", "grant", "award", "offer", "deny", "send", "show", "tell", "pay", "lend",
+    "promise", "sell", "teach", "assign", "allow", "refuse", "issue", "serve", "ask",
+];
+
 /// One sentence of a [`Doc`] seen as a dependency graph.
 pub(crate) struct SentenceGraph<'a> {
     pub doc: &'a Doc,
@@ -730,31 +737,7 @@ fn repair(tokens: &[Token], heads: &mut [Option<usize>], deprels: &mut [&str], u
         // one is active and the subject is its agent. Verbs of giving keep
         // one object in the passive (`protesters handed jail terms`).
         if deprels[x] == "nsubj:pass" {
-            let giving = |h: usize| {
-                matches!(
-                    lower(&tokens[h].lemma).as_ref(),
-                    "give"
-                        | "hand"
-                        | "grant"
-                        | "award"
-                        | "offer"
-                        | "deny"
-                        | "send"
-                        | "show"
-                        | "tell"
-                        | "pay"
-                        | "lend"
-                        | "promise"
-                        | "sell"
-                        | "teach"
-                        | "assign"
-                        | "allow"
-                        | "refuse"
-                        | "issue"
-                        | "serve"
-                        | "ask"
-                )
-            };
+            let giving = |h: usize| GIVING.contains(&lower(&tokens[h].lemma).as_ref());
             if let Some(h) = heads[x].filter(|&h| !giving(h)) {
                 let child = |rel: &str| (0..n).any(|c| heads[c] == Some(h) && deprels[c] == rel);
                 if child("obj") && !child("aux:pass") {
