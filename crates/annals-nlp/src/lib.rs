@@ -4,7 +4,9 @@
 //!   averaged perceptron, plus lemmas from its [`Lemmatizer`]. As a
 //!   [`annals_core::Component`] it fills `upos`, `xpos` and `lemma` on every token.
 //! - [`EntityRecognizer`]: PER / ORG / LOC (and NORP nationality adjectives)
-//!   with a greedy BIO perceptron using word-shape and gazetteer features. As a
+//!   with a Viterbi-decoded BIO perceptron over word-shape, gazetteer and
+//!   word-vector-class features, joined by two small neural scorers over
+//!   word vectors ([`ner::neural`]). As a
 //!   component it fills [`annals_core::Doc::entities`]; it reads the tags, so it
 //!   runs after the tagger.
 //! - [`perceptron`]: the shared averaged-perceptron learner and its compact
