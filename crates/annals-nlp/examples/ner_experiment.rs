@@ -394,20 +394,27 @@ fn read_glove(path: &str, vocab: usize) -> Result<WordsAndVectors, Box<dyn std::
     Ok((kept, vectors))
 }
 
-/// The words of each sentence of `doc` and their predicted tags.
-fn tagged_doc<'a>(
+/// The classes `ner` gives each sentence of the document `doc`, with
+/// predicted tags, as the pipeline decides a document.
+fn doc_classes(
     tagger: &Tagger,
-    doc: &'a [Iob2Sentence],
-) -> (Vec<Vec<&'a str>>, Vec<Vec<annals_core::Upos>>) {
+    ner: &annals_nlp::EntityRecognizer,
+    doc: &[Iob2Sentence],
+) -> Vec<Vec<u8>> {
     let words: Vec<Vec<&str>> = doc
         .iter()
         .map(|s| s.words.iter().map(String::as_str).collect())
         .collect();
-    let upos = words
+    let upos: Vec<Vec<annals_core::Upos>> = words
         .iter()
         .map(|w| tagger.tag(w).into_iter().map(|t| t.upos).collect())
         .collect();
-    (words, upos)
+    let sents: Vec<(&[&str], &[annals_core::Upos])> = words
+        .iter()
+        .zip(&upos)
+        .map(|(w, u)| (w.as_slice(), u.as_slice()))
+        .collect();
+    ner.classes_doc(&sents)
 }
 
 /// Print missed and spurious entities with their sentence.
@@ -415,13 +422,7 @@ fn print_errors(tagger: &Tagger, ner: &annals_nlp::EntityRecognizer, gold: &[Iob
     use annals_nlp::ner::{class_of, spans_of};
     let mut predicted = Vec::new();
     for doc in gold.chunk_by(|a, b| a.doc.is_some() && a.doc == b.doc) {
-        let (words, upos) = tagged_doc(tagger, doc);
-        let sents: Vec<(&[&str], &[annals_core::Upos])> = words
-            .iter()
-            .zip(&upos)
-            .map(|(w, u)| (w.as_slice(), u.as_slice()))
-            .collect();
-        predicted.extend(ner.classes_doc(&sents));
+        predicted.extend(doc_classes(tagger, ner, doc));
     }
     for (s, pc) in gold.iter().zip(&predicted) {
         let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
@@ -454,26 +455,14 @@ fn print_errors(tagger: &Tagger, ner: &annals_nlp::EntityRecognizer, gold: &[Iob
 fn print_doc_changes(tagger: &Tagger, ner: &annals_nlp::EntityRecognizer, gold: &[Iob2Sentence]) {
     use annals_nlp::ner::{class_of, spans_of};
     for doc in gold.chunk_by(|a, b| a.doc.is_some() && a.doc == b.doc) {
-        let (words, upos) = tagged_doc(tagger, doc);
-        let sents: Vec<(&[&str], &[annals_core::Upos])> = words
-            .iter()
-            .zip(&upos)
-            .map(|(w, u)| (w.as_slice(), u.as_slice()))
-            .collect();
-        let with = ner
-            .clone()
-            .with_document_consistency(true)
-            .classes_doc(&sents);
-        let without = ner
-            .clone()
-            .with_document_consistency(false)
-            .classes_doc(&sents);
+        let with = doc_classes(tagger, &ner.clone().with_document_consistency(true), doc);
+        let without = doc_classes(tagger, &ner.clone().with_document_consistency(false), doc);
         for (k, s) in doc.iter().enumerate() {
             let g: Vec<u8> = s.tags.iter().map(|t| class_of(t).unwrap_or(0)).collect();
             let gs = spans_of(&g);
             let a = spans_of(&without[k]);
             let b = spans_of(&with[k]);
-            let show = |r: &std::ops::Range<usize>| words[k][r.clone()].join(" ");
+            let show = |r: &std::ops::Range<usize>| s.words[r.clone()].join(" ");
             for e in &a {
                 if !b.contains(e) {
                     println!(

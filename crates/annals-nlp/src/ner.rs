@@ -133,7 +133,7 @@ pub struct EntityRecognizer {
     vector_classes: WordClusters,
     /// Whether [`Self::recognize_doc`] harmonizes names across the document.
     document_consistency: bool,
-    /// The neural scorer, its word vectors and the weight of its
+    /// The neural scorers, their word vectors and the weight of their
     /// log-probabilities beside the perceptron's scores.
     neural: Option<NeuralPart>,
 }
@@ -617,8 +617,9 @@ impl EntityRecognizer {
         }
     }
 
-    /// Add a neural scorer whose log-probabilities, times `weight`, join
-    /// the perceptron's class scores.
+    /// Add neural scorers: the mean of their log-probabilities, times
+    /// `weight` (in the perceptron's integer score units), joins the
+    /// perceptron's class scores.
     pub fn with_neural(
         mut self,
         vectors: Arc<neural::WordVectors>,
@@ -638,7 +639,7 @@ impl EntityRecognizer {
         self.neural.as_ref().map_or(&[], |n| n.scorers.as_slice())
     }
 
-    /// Train the neural scorer on the sentences the perceptron learns from
+    /// Train a neural scorer on the sentences the perceptron learns from
     /// (open words only, gold classes as the decoder can reach them).
     pub fn train_neural(
         sentences: &[NerSentence],
@@ -996,8 +997,8 @@ impl Context {
     }
 
     /// The mean log-probabilities of `scorers` for each open token with a
-    /// letter (zeros for the others: numbers are left to the perceptron,
-    /// which halves the scorers' work on news).
+    /// letter (zeros for the others: numbers, frequent in news, are left to
+    /// the perceptron; on the UNER EWT dev halves this changed nothing).
     fn neural_log_probs(
         &self,
         vectors: &neural::WordVectors,

@@ -1,17 +1,20 @@
-//! A small neural scorer beside the perceptron: a window of pretrained word
-//! vectors (with each word's case shape, and the centre word's name-list
-//! kinds and proper-noun share) through one hidden layer to the seven BIO
-//! classes. Its log-probabilities are added, weighted, to the perceptron's
+//! A small neural scorer beside the perceptron: a window of five words,
+//! each with its pretrained word vector, case shape, part of speech,
+//! proper-noun share and name-list kinds (and the centre word's place in
+//! its run of capitalized words), through one hidden layer of [`HIDDEN`]
+//! units to the seven BIO classes. The recognizer adds the mean
+//! log-probabilities of two such scorers, weighted, to the perceptron's
 //! class scores before Viterbi decoding (a product of experts), so the
 //! decoder gains what dense vectors know about words the sparse features
 //! have never seen, without the perceptron changing.
 //!
 //! [`WordVectors`] holds the vectors: GloVe (see [`super::vector_classes`])
 //! reduced by principal components to [`WordVectors::dim`] dimensions and
-//! stored as bytes with a scale per dimension, rows sorted by the hash of
-//! the lowercase word so that loading builds no table. [`WindowScorer`] is
-//! the network; [`WindowScorer::train`] fits it by stochastic gradient
-//! descent on cross-entropy.
+//! stored as one byte per dimension, rows sorted by the hash of the
+//! lowercase word so that loading builds no table. [`WindowScorer`] is the
+//! network; [`WindowScorer::train`] fits it by stochastic gradient descent
+//! on cross-entropy, hiding some window words' vectors at each step (word
+//! dropout) so that it learns to judge words without one.
 
 use crate::binio::{Reader, Writer};
 use crate::rng::XorShift;
@@ -22,9 +25,9 @@ pub const HALF_WINDOW: usize = 2;
 /// Case shapes: lower, capitalized, all capitals, with a digit, no letter
 /// or digit, other (mixed), and padding beyond the sentence.
 pub const N_SHAPES: usize = 7;
-/// Bits of name-list kinds of the centre word.
+/// Bits of a word's name-list kinds.
 pub const N_KINDS: usize = 16;
-/// Buckets of the centre word's proper-noun share (16 and "unknown").
+/// Buckets of a word's proper-noun share (16 and "unknown").
 pub const N_STATS: usize = 17;
 /// BIO classes.
 pub const N_OUT: usize = 7;
@@ -229,7 +232,10 @@ impl WordVectors {
         if hashes.windows(2).any(|w| w[0] >= w[1]) {
             return Err(r.error("word hashes are not in ascending order"));
         }
-        let codes = r.take(n * dim)?.iter().map(|&b| b as i8).collect();
+        let n_codes = n
+            .checked_mul(dim)
+            .ok_or_else(|| r.error(format!("{n} words of {dim} dimensions")))?;
+        let codes = r.take(n_codes)?.iter().map(|&b| b as i8).collect();
         Ok(WordVectors {
             dim,
             hashes,
