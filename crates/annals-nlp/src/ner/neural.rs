@@ -22,8 +22,9 @@ use crate::NlpError;
 
 /// Words either side of the centre in the window.
 pub const HALF_WINDOW: usize = 2;
-/// Case shapes: lower, capitalized, all capitals, with a digit, no letter
-/// or digit, other (mixed), and padding beyond the sentence.
+/// Case shapes: lower (0), capitalized (1), all capitals (2), with a digit
+/// (3), no letter or digit (4), padding beyond the sentence (6); 5 is
+/// unused.
 pub const N_SHAPES: usize = 7;
 /// Bits of a word's name-list kinds.
 pub const N_KINDS: usize = 16;
@@ -46,6 +47,7 @@ const N_RUN: usize = 5 + 5;
 pub struct TokenInput {
     /// Row in [`WordVectors`], if the word has a vector.
     pub row: Option<u32>,
+    /// Case shape (see [`N_SHAPES`]).
     pub shape: u8,
     /// Name-list kinds (gazetteer bits).
     pub kinds: u16,
