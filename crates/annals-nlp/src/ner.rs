@@ -465,11 +465,7 @@ impl EntityRecognizer {
         let mut raw = [0i32; N_OUTPUTS];
         // The neural scorers' weighted log-probabilities per open word.
         let extra: Vec<[f32; N_CLASSES]> = match &self.neural {
-            Some(n) => ctx
-                .neural_log_probs(&n.vectors, &n.scorers)
-                .iter()
-                .map(|v| v.map(|x| x * n.weight))
-                .collect(),
+            Some(n) => ctx.neural_log_probs(&n.vectors, &n.scorers, n.weight),
             None => Vec::new(),
         };
         decode(&ctx, &mut out, &mut scratch, |i, feats, scores| {
@@ -639,13 +635,15 @@ impl EntityRecognizer {
         self.neural.as_ref().map_or(&[], |n| n.scorers.as_slice())
     }
 
-    /// Train a neural scorer on the sentences the perceptron learns from
-    /// (open words only, gold classes as the decoder can reach them).
+    /// Train `count` neural scorers (seeds `opts.seed`, `+ 1`, ...) on the
+    /// sentences the perceptron learns from (open words only, gold classes
+    /// as the decoder can reach them); their inputs are built once.
     pub fn train_neural(
         sentences: &[NerSentence],
         vectors: &neural::WordVectors,
         opts: &neural::NeuralOptions,
-    ) -> neural::WindowScorer {
+        count: usize,
+    ) -> Vec<neural::WindowScorer> {
         let gazetteer = Gazetteer::embedded();
         let word_stats = WordStats::embedded();
         let clusters = WordClusters::embedded();
@@ -655,10 +653,17 @@ impl EntityRecognizer {
             .map(|s| {
                 let ctx = s.context(&gazetteer, &word_stats, &clusters, &vector_classes);
                 let gold = reachable(&s.classes, &ctx.open);
-                (ctx.neural_inputs(vectors), gold, ctx.open.clone())
+                let all = vec![true; ctx.open.len()];
+                (ctx.neural_inputs(vectors, &all), gold, ctx.open.clone())
             })
             .collect();
-        neural::WindowScorer::train(vectors, &data, opts)
+        (0..count as u64)
+            .map(|m| {
+                let mut o = opts.clone();
+                o.seed = o.seed.wrapping_add(m);
+                neural::WindowScorer::train(vectors, &data, &o)
+            })
+            .collect()
     }
 }
 
@@ -996,22 +1001,43 @@ impl Context {
         ctx
     }
 
-    /// The mean log-probabilities of `scorers` for each open token with a
-    /// letter (zeros for the others: numbers, frequent in news, are left to
-    /// the perceptron; on the UNER EWT dev halves this changed nothing).
+    /// `weight` × the mean log-probabilities of `scorers` for each open
+    /// token with a letter (zeros for the others: numbers, frequent in
+    /// news, are left to the perceptron; on the UNER EWT dev halves this
+    /// changed nothing). Empty when no token is scored.
     fn neural_log_probs(
         &self,
         vectors: &neural::WordVectors,
         scorers: &[neural::WindowScorer],
+        weight: f32,
     ) -> Vec<[f32; N_CLASSES]> {
-        let inputs = self.neural_inputs(vectors);
-        let mut scratch = neural::ScorerScratch::default();
-        let share = 1.0 / scorers.len().max(1) as f32;
-        (0..inputs.len())
+        let scored: Vec<bool> = (0..self.open.len())
             .map(|i| {
+                self.window.at(i, 0).flags & F_ALPHA != 0
+                    && self.open.get(i).copied().unwrap_or(false)
+            })
+            .collect();
+        if !scored.contains(&true) {
+            return Vec::new();
+        }
+        // Only the words in a scored word's window need their vectors.
+        let near: Vec<bool> = (0..scored.len())
+            .map(|i| {
+                let lo = i.saturating_sub(neural::HALF_WINDOW);
+                scored
+                    .get(lo..=(i + neural::HALF_WINDOW).min(scored.len() - 1))
+                    .is_some_and(|w| w.contains(&true))
+            })
+            .collect();
+        let inputs = self.neural_inputs(vectors, &near);
+        let mut scratch = neural::ScorerScratch::default();
+        let share = weight / scorers.len().max(1) as f32;
+        scored
+            .iter()
+            .enumerate()
+            .map(|(i, &on)| {
                 let mut e = [0.0; N_CLASSES];
-                let lettered = self.window.at(i, 0).flags & F_ALPHA != 0;
-                if lettered && self.open.get(i).copied().unwrap_or(false) {
+                if on {
                     for scorer in scorers {
                         let lp = scorer.log_probs(vectors, &inputs, i, &mut scratch);
                         for (a, b) in e.iter_mut().zip(lp) {
@@ -1024,8 +1050,13 @@ impl Context {
             .collect()
     }
 
-    /// What the neural scorer knows of each token.
-    fn neural_inputs(&self, vectors: &neural::WordVectors) -> Vec<neural::TokenInput> {
+    /// What the neural scorer knows of each token (its vector looked up
+    /// only where `lookup` says so).
+    fn neural_inputs(
+        &self,
+        vectors: &neural::WordVectors,
+        lookup: &[bool],
+    ) -> Vec<neural::TokenInput> {
         (0..self.open.len())
             .map(|i| {
                 let w = self.window.at(i, 0);
@@ -1042,7 +1073,11 @@ impl Context {
                 };
                 let stats = self.stats.get(i).copied().unwrap_or(0);
                 neural::TokenInput {
-                    row: vectors.row(w.lower),
+                    row: if lookup.get(i).copied().unwrap_or(false) {
+                        vectors.row(w.lower)
+                    } else {
+                        None
+                    },
                     shape,
                     kinds: self.gaz.get(i).map_or(0, |g| g.kinds),
                     upos: self.upos.get(i).copied().unwrap_or(0).min(255) as u8,

@@ -987,13 +987,12 @@ pub fn train_neural_scorers(
     opts: &NerOptions,
 ) -> Result<Vec<crate::ner::neural::WindowScorer>, NlpError> {
     let vectors = crate::ner::embedded_word_vectors()?;
-    Ok((0..opts.neural_scorers as u64)
-        .map(|m| {
-            let mut o = opts.neural.clone();
-            o.seed = o.seed.wrapping_add(m);
-            crate::EntityRecognizer::train_neural(data, &vectors, &o)
-        })
-        .collect())
+    Ok(crate::EntityRecognizer::train_neural(
+        data,
+        &vectors,
+        &opts.neural,
+        opts.neural_scorers,
+    ))
 }
 
 /// The gold-tagged sentences of UD English-EWT and GUM train+dev (never a
